@@ -1,0 +1,100 @@
+import type { AudioFormat } from './codec/audioFormat'
+import { toWireFormat } from './codec/audioFormat'
+import type { WireFunctionTool, WireSessionConfig, WireToolChoice, WireTurnDetection } from './protocol'
+
+export const DEFAULT_MODEL = 'gpt-realtime'
+
+/** Turn detection: server VAD (volume) or semantic VAD (a turn model); `null` turns it off (manual commits). */
+export interface TurnDetection {
+  type: 'server_vad' | 'semantic_vad'
+  /** server_vad: activation threshold 0..1 (API default 0.5). */
+  threshold?: number
+  /** server_vad: silence that ends a turn, ms (API default 500). */
+  silenceDurationMs?: number
+  /** server_vad: audio kept before detected speech, ms (API default 300). */
+  prefixPaddingMs?: number
+  /** Cancel the assistant when the user starts speaking (API default true). */
+  interruptResponse?: boolean
+  /** Answer automatically when the user stops speaking (API default true). */
+  createResponse?: boolean
+  /** semantic_vad: how soon to answer (API default `auto`). */
+  eagerness?: 'low' | 'medium' | 'high' | 'auto'
+  /** server_vad: prompt the user after this much silence, 5000..30000 ms. */
+  idleTimeoutMs?: number | null
+}
+
+/** The seed's `model_settings`, camelCased. Anything left out keeps the API's default. */
+export interface RealtimeModelSettings {
+  /** An open string; default `gpt-realtime`. */
+  modelName?: string
+  voice?: string
+  /** Output modalities. The API answers in one: `['text']` for text only, otherwise audio with a transcript. */
+  modalities?: ('text' | 'audio')[]
+  inputAudioFormat?: AudioFormat
+  outputAudioFormat?: AudioFormat
+  inputAudioTranscription?: { model?: string; language?: string; prompt?: string } | null
+  turnDetection?: TurnDetection | null
+  /** Speaking speed 0.25..1.5. */
+  speed?: number
+  noiseReduction?: 'near_field' | 'far_field' | null
+  toolChoice?: WireToolChoice
+}
+
+function turnDetectionToWire(td: TurnDetection): WireTurnDetection {
+  const wire: WireTurnDetection = { type: td.type }
+  if (td.type === 'server_vad') {
+    if (td.threshold !== undefined) wire.threshold = td.threshold
+    if (td.prefixPaddingMs !== undefined) wire.prefix_padding_ms = td.prefixPaddingMs
+    if (td.silenceDurationMs !== undefined) wire.silence_duration_ms = td.silenceDurationMs
+    if (td.idleTimeoutMs !== undefined) wire.idle_timeout_ms = td.idleTimeoutMs
+  } else if (td.eagerness !== undefined) {
+    wire.eagerness = td.eagerness
+  }
+  if (td.createResponse !== undefined) wire.create_response = td.createResponse
+  if (td.interruptResponse !== undefined) wire.interrupt_response = td.interruptResponse
+  return wire
+}
+
+/** What an agent contributes to the session: its instructions, tools and voice. */
+export interface AgentSessionParts {
+  instructions: string
+  tools: WireFunctionTool[]
+  voice?: string | undefined
+}
+
+/** Builds the GA `session.update` payload from model settings and the current agent. */
+export function toSessionConfig(
+  settings: RealtimeModelSettings,
+  agent: AgentSessionParts,
+): WireSessionConfig {
+  const input: NonNullable<NonNullable<WireSessionConfig['audio']>['input']> = {}
+  const output: NonNullable<NonNullable<WireSessionConfig['audio']>['output']> = {}
+  if (settings.inputAudioFormat) input.format = toWireFormat(settings.inputAudioFormat)
+  if (settings.inputAudioTranscription !== undefined) input.transcription = settings.inputAudioTranscription
+  if (settings.noiseReduction !== undefined) {
+    input.noise_reduction = settings.noiseReduction === null ? null : { type: settings.noiseReduction }
+  }
+  if (settings.turnDetection !== undefined) {
+    input.turn_detection =
+      settings.turnDetection === null ? null : turnDetectionToWire(settings.turnDetection)
+  }
+  if (settings.outputAudioFormat) output.format = toWireFormat(settings.outputAudioFormat)
+  const voice = agent.voice ?? settings.voice
+  if (voice) output.voice = voice
+  if (settings.speed !== undefined) output.speed = settings.speed
+
+  const config: WireSessionConfig = {
+    type: 'realtime',
+    model: settings.modelName ?? DEFAULT_MODEL,
+    instructions: agent.instructions,
+    tools: agent.tools,
+  }
+  if (settings.modalities)
+    config.output_modalities = settings.modalities.includes('audio') ? ['audio'] : ['text']
+  if (settings.toolChoice) config.tool_choice = settings.toolChoice
+  const audio: WireSessionConfig['audio'] = {}
+  if (Object.keys(input).length) audio.input = input
+  if (Object.keys(output).length) audio.output = output
+  if (audio.input || audio.output) config.audio = audio
+  return config
+}

@@ -1,0 +1,135 @@
+import type { RealtimeAgent } from './agent'
+import type { RealtimeError } from './errors'
+import type { OutputGuardrailResult } from './guardrail'
+import type { RealtimeItem } from './history'
+import type { ServerEvent } from './protocol'
+import type { FunctionTool } from './tool'
+
+// biome-ignore lint/suspicious/noExplicitAny: agents of any context type are reported alike.
+type AnyAgent = RealtimeAgent<any>
+// biome-ignore lint/suspicious/noExplicitAny: tools of any context type are reported alike.
+type AnyTool = FunctionTool<any>
+
+/** An agent became the active one (at start, after a handoff or `updateAgent`). */
+export interface AgentStartEvent {
+  type: 'agent_start'
+  agent: AnyAgent
+}
+/** An agent stopped being the active one. */
+export interface AgentEndEvent {
+  type: 'agent_end'
+  agent: AnyAgent
+}
+/** The model transferred the conversation. */
+export interface HandoffEvent {
+  type: 'handoff'
+  fromAgent: AnyAgent
+  toAgent: AnyAgent
+}
+/** A tool is about to run with validated arguments. */
+export interface ToolStartEvent {
+  type: 'tool_start'
+  agent: AnyAgent
+  tool: AnyTool
+  callId: string
+  arguments: unknown
+}
+/** A tool finished: `output` is what the model received; `error` is set when it failed. */
+export interface ToolEndEvent {
+  type: 'tool_end'
+  agent: AnyAgent
+  tool: AnyTool
+  callId: string
+  arguments: unknown
+  output: string
+  error: RealtimeError | null
+}
+/** A tool marked `needsApproval` waits for `approveTool` or `rejectTool`. */
+export interface ToolApprovalRequiredEvent {
+  type: 'tool_approval_required'
+  agent: AnyAgent
+  tool: AnyTool
+  callId: string
+  arguments: unknown
+}
+/** A chunk of assistant audio in the session's output format. */
+export interface AudioEvent {
+  type: 'audio'
+  itemId: string
+  contentIndex: number
+  responseId: string
+  data: ArrayBuffer
+}
+/** The server finished sending an item's audio. */
+export interface AudioEndEvent {
+  type: 'audio_end'
+  itemId: string
+  contentIndex: number
+}
+/** Playback must stop now (the user spoke, `interrupt()` was called, or a guardrail tripped). */
+export interface AudioInterruptedEvent {
+  type: 'audio_interrupted'
+  itemId: string
+  contentIndex: number
+}
+/** Something went wrong; the session goes on unless `error.code` is `connection_closed`. */
+export interface ErrorEvent {
+  type: 'error'
+  error: RealtimeError
+}
+/** An item changed (or the history as a whole); `history` is built on first read. */
+export interface HistoryUpdatedEvent {
+  type: 'history_updated'
+  item: RealtimeItem | null
+  readonly history: readonly RealtimeItem[]
+}
+/** A new item joined the conversation. */
+export interface HistoryAddedEvent {
+  type: 'history_added'
+  item: RealtimeItem
+}
+/** An output guardrail tripped; the response was cancelled and the model told why. */
+export interface GuardrailTrippedEvent {
+  type: 'guardrail_tripped'
+  guardrailResults: OutputGuardrailResult[]
+  message: string
+  itemId: string
+}
+/** The server's idle timeout fired (server VAD `idleTimeoutMs`). */
+export interface InputAudioTimeoutTriggeredEvent {
+  type: 'input_audio_timeout_triggered'
+  itemId: string
+  audioStartMs: number
+  audioEndMs: number
+}
+/** Every server event, as received, before the session acts on it. */
+export interface RawModelEvent {
+  type: 'raw_model_event'
+  data: ServerEvent
+}
+
+/** Every event a session emits; `switch (event.type)` narrows. */
+export type RealtimeSessionEvent =
+  | AgentStartEvent
+  | AgentEndEvent
+  | HandoffEvent
+  | ToolStartEvent
+  | ToolEndEvent
+  | ToolApprovalRequiredEvent
+  | AudioEvent
+  | AudioEndEvent
+  | AudioInterruptedEvent
+  | ErrorEvent
+  | HistoryUpdatedEvent
+  | HistoryAddedEvent
+  | GuardrailTrippedEvent
+  | InputAudioTimeoutTriggeredEvent
+  | RawModelEvent
+
+export type RealtimeSessionEventType = RealtimeSessionEvent['type']
+
+/** The event of one type. */
+export type RealtimeSessionEventOf<T extends RealtimeSessionEventType> = Extract<
+  RealtimeSessionEvent,
+  { type: T }
+>

@@ -1,0 +1,59 @@
+export type { Instructions, RealtimeAgentOptions } from './agent'
+export { RealtimeAgent } from './agent'
+export type { AudioFormat } from './codec'
+export { bytesToMs, decodeBase64, encodeBase64 } from './codec'
+export type { RealtimeModelSettings, TurnDetection } from './config'
+export { DEFAULT_MODEL, toSessionConfig } from './config'
+export type { RunContext } from './context'
+export type { RealtimeErrorCode, RealtimeErrorOptions } from './errors'
+export { isRealtimeError, RealtimeError } from './errors'
+export type {
+  AgentEndEvent,
+  AgentStartEvent,
+  AudioEndEvent,
+  AudioEvent,
+  AudioInterruptedEvent,
+  ErrorEvent,
+  GuardrailTrippedEvent,
+  HandoffEvent,
+  HistoryAddedEvent,
+  HistoryUpdatedEvent,
+  InputAudioTimeoutTriggeredEvent,
+  RawModelEvent,
+  RealtimeSessionEvent,
+  RealtimeSessionEventOf,
+  RealtimeSessionEventType,
+  ToolApprovalRequiredEvent,
+  ToolEndEvent,
+  ToolStartEvent,
+} from './events'
+export type {
+  GuardrailFunctionOutput,
+  OutputGuardrail,
+  OutputGuardrailResult,
+  OutputGuardrailSettings,
+} from './guardrail'
+export { defineOutputGuardrail } from './guardrail'
+export type { Handoff, HandoffOptions } from './handoff'
+export { handoff } from './handoff'
+export type { ItemStatus, RealtimeItem, RealtimeMessageItem, RealtimeToolCallItem } from './history'
+export type { Clock, PlaybackTracker } from './playback'
+export { WallClockPlaybackTracker } from './playback'
+export type { ClientEvent, ServerEvent, WireSessionConfig } from './protocol'
+export type { RealtimeRunConfig, RealtimeRunOptions } from './runner'
+export { DEFAULT_REALTIME_URL, RealtimeRunner } from './runner'
+export type { JsonSchemaObject, ToolParameters } from './schema'
+export type { RealtimeSessionOptions, RealtimeSessionSnapshot, SessionStatus } from './session'
+export { RealtimeSession } from './session'
+export type { FunctionTool, ToolCallDetails } from './tool'
+export { tool } from './tool'
+export type {
+  RealtimeTransport,
+  TransportAuth,
+  TransportConnectOptions,
+  TransportHandlers,
+  WebSocketConstructor,
+  WebSocketTransportOptions,
+} from './transport'
+export { WebSocketTransport } from './transport'
+export type { Usage } from './usage'

@@ -1,0 +1,58 @@
+/**
+ * Tells the session how much of an assistant item the user has actually heard, so an interruption
+ * truncates the conversation at that point. The browser audio graph implements it from its playback
+ * worklet; the default estimates from wall-clock time.
+ */
+export interface PlaybackTracker {
+  /** The session received `durationMs` of audio for an item. */
+  onAudio(itemId: string, contentIndex: number, durationMs: number): void
+  /** Milliseconds of the item played so far (the session clamps it to what was received). */
+  getPlayedMs(itemId: string, contentIndex: number): number
+  /** Playback was cut: forget queued audio. */
+  onInterrupt(): void
+}
+
+/** A clock in milliseconds; injectable so tests control time. */
+export type Clock = () => number
+
+export const systemClock: Clock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now())
+
+/**
+ * Assumes audio plays in real time from the moment its first chunk arrives, with no gap but the ones
+ * the network causes: each chunk starts at max(arrival, end of the previous chunk). Since every chunk
+ * arrived before "now", what is still unplayed is exactly `scheduledEnd - now`, so the estimate is O(1).
+ */
+export class WallClockPlaybackTracker implements PlaybackTracker {
+  #clock: Clock
+  #itemKey: string | null = null
+  #received = 0
+  #scheduledEnd = 0
+
+  constructor(clock: Clock = systemClock) {
+    this.#clock = clock
+  }
+
+  onAudio(itemId: string, contentIndex: number, durationMs: number): void {
+    const key = `${itemId}:${contentIndex}`
+    const now = this.#clock()
+    if (key !== this.#itemKey) {
+      this.#itemKey = key
+      this.#received = 0
+      this.#scheduledEnd = now
+    }
+    this.#scheduledEnd = Math.max(now, this.#scheduledEnd) + durationMs
+    this.#received += durationMs
+  }
+
+  getPlayedMs(itemId: string, contentIndex: number): number {
+    if (`${itemId}:${contentIndex}` !== this.#itemKey) return 0
+    return Math.max(0, this.#received - Math.max(0, this.#scheduledEnd - this.#clock()))
+  }
+
+  onInterrupt(): void {
+    // Freeze the item at what was heard: nothing queued remains to play.
+    const now = this.#clock()
+    this.#received = Math.max(0, this.#received - Math.max(0, this.#scheduledEnd - now))
+    this.#scheduledEnd = now
+  }
+}

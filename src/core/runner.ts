@@ -1,0 +1,178 @@
+import type { RealtimeAgent } from './agent'
+import { DEFAULT_MODEL, type RealtimeModelSettings } from './config'
+import { messageOf, RealtimeError } from './errors'
+import type { OutputGuardrail } from './guardrail'
+import type { Clock, PlaybackTracker } from './playback'
+import { RealtimeSession } from './session'
+import type { RealtimeTransport, TransportAuth } from './transport/transport'
+import { WebSocketTransport } from './transport/websocket'
+
+export const DEFAULT_REALTIME_URL = 'wss://api.openai.com/v1/realtime'
+
+/** The seed's runner config: model settings and run-wide guardrails. */
+export interface RealtimeRunConfig<TContext = unknown> {
+  modelSettings?: RealtimeModelSettings
+  /** Guardrails applied to every agent's output, in addition to each agent's own. */
+  outputGuardrails?: OutputGuardrail<TContext>[]
+  outputGuardrailSettings?: { debounceTextLength?: number }
+}
+
+/** Credentials and connection options of one `run()`. Exactly one of `apiKey`, `clientSecret`, `getClientSecret`. */
+export interface RealtimeRunOptions<TContext = unknown> {
+  /** A standard API key; refused in a browser unless `dangerouslyAllowBrowser` is true. */
+  apiKey?: string
+  /** An ephemeral client secret (`ek_...`) minted by your server. */
+  clientSecret?: string
+  /** Fetches a fresh ephemeral client secret from your server: the browser path. */
+  getClientSecret?: () => Promise<string>
+  /** Allow a standard API key in a browser (it will be visible to anyone who opens dev tools). */
+  dangerouslyAllowBrowser?: boolean
+  /** WebSocket URL; the `model` query parameter is added when missing. */
+  url?: string
+  signal?: AbortSignal
+  context?: TContext
+  transport?: RealtimeTransport
+  playbackTracker?: PlaybackTracker
+  clock?: Clock
+  /** How long to wait for the server's `session.created`, ms. Default 15 000. */
+  connectTimeoutMs?: number
+}
+
+function isBrowser(): boolean {
+  return typeof window !== 'undefined' && typeof document !== 'undefined'
+}
+
+async function resolveAuth(options: RealtimeRunOptions<unknown>): Promise<TransportAuth> {
+  const given = [options.apiKey, options.clientSecret, options.getClientSecret].filter(
+    (v) => v !== undefined,
+  ).length
+  if (given > 1)
+    throw new RealtimeError(
+      'invalid_config',
+      'Pass only one of `apiKey`, `clientSecret` or `getClientSecret` to runner.run().',
+    )
+  if (options.getClientSecret) {
+    let value: unknown
+    try {
+      value = await options.getClientSecret()
+    } catch (cause) {
+      throw new RealtimeError(
+        'client_secret_failed',
+        `getClientSecret() failed: ${messageOf(cause)}. Check the endpoint that mints client secrets.`,
+        { cause },
+      )
+    }
+    if (typeof value !== 'string' || value === '') {
+      throw new RealtimeError(
+        'client_secret_failed',
+        'getClientSecret() must resolve to the client secret string (`value` of the client_secrets response).',
+      )
+    }
+    return { kind: 'clientSecret', value }
+  }
+  if (options.clientSecret) return { kind: 'clientSecret', value: options.clientSecret }
+  if (options.apiKey) {
+    if (isBrowser() && !options.dangerouslyAllowBrowser && !options.apiKey.startsWith('ek_')) {
+      throw new RealtimeError(
+        'browser_api_key_refused',
+        'A standard API key in a browser would be visible to every visitor. Mint an ephemeral key on your server and pass `getClientSecret`, or opt in with `dangerouslyAllowBrowser: true`.',
+      )
+    }
+    if (isBrowser() && options.dangerouslyAllowBrowser && !options.apiKey.startsWith('ek_')) {
+      console.warn(
+        'realtime-agent-kit: a standard API key is used in the browser (dangerouslyAllowBrowser). Anyone can read it.',
+      )
+    }
+    return { kind: 'apiKey', value: options.apiKey }
+  }
+  throw new RealtimeError(
+    'auth_missing',
+    'runner.run() needs credentials: `apiKey` (server), or `getClientSecret` / `clientSecret` (browser).',
+  )
+}
+
+function withModel(url: string, model: string): string {
+  const parsed = new URL(url)
+  if (!parsed.searchParams.has('model')) parsed.searchParams.set('model', model)
+  return parsed.toString()
+}
+
+/** Starts sessions for a starting agent with fixed settings: the seed's `RealtimeRunner`. */
+export class RealtimeRunner<TContext = unknown> {
+  readonly startingAgent: RealtimeAgent<TContext>
+  readonly config: RealtimeRunConfig<TContext>
+
+  constructor(startingAgent: RealtimeAgent<TContext>, config: RealtimeRunConfig<TContext> = {}) {
+    this.startingAgent = startingAgent
+    this.config = config
+  }
+
+  /**
+   * Connects and returns a session once the server has confirmed it.
+   * @example
+   * await using session = await runner.run({ apiKey: process.env.OPENAI_API_KEY })
+   * for await (const event of session) console.log(event.type)
+   */
+  async run(options: RealtimeRunOptions<TContext> = {}): Promise<RealtimeSession<TContext>> {
+    const auth = await resolveAuth(options as RealtimeRunOptions<unknown>)
+    const settings = this.config.modelSettings ?? {}
+    const transport = options.transport ?? new WebSocketTransport()
+    const session = new RealtimeSession<TContext>({
+      agent: this.startingAgent,
+      transport,
+      modelSettings: settings,
+      ...(options.context !== undefined ? { context: options.context } : {}),
+      ...(this.config.outputGuardrails ? { outputGuardrails: this.config.outputGuardrails } : {}),
+      ...(this.config.outputGuardrailSettings
+        ? { outputGuardrailSettings: this.config.outputGuardrailSettings }
+        : {}),
+      ...(options.playbackTracker ? { playbackTracker: options.playbackTracker } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
+    })
+    await transport.connect(
+      {
+        url: withModel(options.url ?? DEFAULT_REALTIME_URL, settings.modelName ?? DEFAULT_MODEL),
+        auth,
+        signal: options.signal,
+      },
+      { onMessage: (data) => session.receive(data), onClose: (info) => session.closed(info) },
+    )
+    const timeoutMs = options.connectTimeoutMs ?? 15_000
+    let timer: ReturnType<typeof setTimeout> | undefined
+    try {
+      await Promise.race([
+        session.ready,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () =>
+              reject(
+                new RealtimeError(
+                  'connection_failed',
+                  `The server did not confirm the session within ${timeoutMs} ms.`,
+                ),
+              ),
+            timeoutMs,
+          )
+          options.signal?.addEventListener(
+            'abort',
+            () =>
+              reject(
+                new RealtimeError('aborted', 'runner.run() was aborted.', { cause: options.signal?.reason }),
+              ),
+            { once: true },
+          )
+        }),
+      ])
+    } catch (error) {
+      session.close()
+      throw error
+    } finally {
+      clearTimeout(timer)
+    }
+    if (session.status === 'error' || session.status === 'closed') {
+      throw new RealtimeError('connection_failed', 'The connection closed while the session was starting.')
+    }
+    await session.start()
+    return session
+  }
+}

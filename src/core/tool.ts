@@ -1,0 +1,191 @@
+import type { StandardSchemaV1 } from '@standard-schema/spec'
+import type { RunContext } from './context'
+import { messageOf, RealtimeError } from './errors'
+import { type CompiledSchema, compileParameters, type JsonSchemaObject } from './schema'
+
+/** What a tool's `execute` receives besides its arguments. */
+export interface ToolCallDetails<TContext = unknown> {
+  callId: string
+  /** Name of the agent whose tool this is. */
+  agentName: string
+  runContext: RunContext<TContext>
+  /** Aborted when the call times out or the session closes; pass it to `fetch` and friends. */
+  signal: AbortSignal
+}
+
+interface ToolDefinitionBase<TArgs, TContext> {
+  /** The name the model calls; letters, digits, `_` and `-`. */
+  name: string
+  description: string
+  execute(args: TArgs, details: ToolCallDetails<TContext>): unknown
+  /** Ask the app before running (see `tool_approval_required`); a function decides per call. Default false. */
+  needsApproval?: boolean | ((args: TArgs, details: ToolCallDetails<TContext>) => boolean | Promise<boolean>)
+  /** A call that runs longer is abandoned and the model told so. Default 30 000 ms. */
+  timeoutMs?: number
+}
+
+export type ToolResult =
+  | { ok: true; output: string; value: unknown }
+  | { ok: false; output: string; error: RealtimeError }
+
+/** A function tool the model can call, ready to validate its arguments and run. */
+export interface FunctionTool<TContext = unknown> {
+  readonly type: 'function'
+  readonly name: string
+  readonly description: string
+  /** JSON Schema of the arguments, as sent to the model. */
+  readonly parameters: Record<string, unknown>
+  readonly timeoutMs: number
+  /** Parses the model's JSON arguments and validates them against the schema. */
+  parseArguments(raw: string): Promise<{ ok: true; args: unknown } | { ok: false; error: RealtimeError }>
+  needsApproval(args: unknown, details: ToolCallDetails<TContext>): Promise<boolean>
+  /** Runs `execute` on validated arguments, within the timeout; never throws. */
+  invoke(args: unknown, details: ToolCallDetails<TContext>): Promise<ToolResult>
+}
+
+export const DEFAULT_TOOL_TIMEOUT_MS = 30_000
+const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/
+
+function serialise(value: unknown): string {
+  if (typeof value === 'string') return value
+  if (value === undefined) return ''
+  const text = JSON.stringify(value, (_key, v) => {
+    if (typeof v === 'bigint') return v.toString()
+    if (typeof v === 'function' || typeof v === 'symbol')
+      throw new TypeError(`a ${typeof v} cannot be sent to the model`)
+    return v
+  })
+  return text ?? ''
+}
+
+function failure(error: RealtimeError): ToolResult {
+  return { ok: false, output: JSON.stringify({ error: error.message }), error }
+}
+
+async function runWithTimeout<T>(
+  run: (signal: AbortSignal) => T | Promise<T>,
+  timeoutMs: number,
+  outer: AbortSignal,
+) {
+  const controller = new AbortController()
+  const abort = () => controller.abort(outer.reason)
+  outer.addEventListener('abort', abort, { once: true })
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort(new Error('timeout'))
+      reject(new RealtimeError('tool_timeout', `did not finish within ${timeoutMs} ms`))
+    }, timeoutMs)
+  })
+  try {
+    return await Promise.race([Promise.resolve().then(() => run(controller.signal)), timeout])
+  } finally {
+    clearTimeout(timer)
+    outer.removeEventListener('abort', abort)
+  }
+}
+
+function createTool<TContext>(
+  def: ToolDefinitionBase<never, TContext> & { parameters?: unknown },
+): FunctionTool<TContext> {
+  if (!TOOL_NAME.test(def.name)) {
+    throw new TypeError(`Tool name "${def.name}" is invalid: use 1 to 64 letters, digits, "_" or "-".`)
+  }
+  const schema: CompiledSchema = compileParameters(def.parameters as JsonSchemaObject | undefined, def.name)
+  const timeoutMs = def.timeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS
+  const execute = def.execute as (args: unknown, details: ToolCallDetails<TContext>) => unknown
+  const approval = def.needsApproval as ToolDefinitionBase<unknown, TContext>['needsApproval']
+  return {
+    type: 'function',
+    name: def.name,
+    description: def.description,
+    parameters: schema.jsonSchema,
+    timeoutMs,
+    async parseArguments(raw) {
+      let parsed: unknown
+      try {
+        parsed = raw.trim() === '' ? {} : JSON.parse(raw)
+      } catch {
+        return {
+          ok: false,
+          error: new RealtimeError(
+            'tool_invalid_arguments',
+            `Tool "${def.name}": the arguments are not valid JSON.`,
+            { details: { tool: def.name, arguments: raw } },
+          ),
+        }
+      }
+      const result = await schema.validate(parsed)
+      if (result.ok) return { ok: true, args: result.value }
+      return {
+        ok: false,
+        error: new RealtimeError(
+          'tool_invalid_arguments',
+          `Tool "${def.name}": invalid arguments: ${result.message}`,
+          { details: { tool: def.name, arguments: raw } },
+        ),
+      }
+    },
+    async needsApproval(args, details) {
+      if (typeof approval === 'function') return Boolean(await approval(args, details))
+      return approval === true
+    },
+    async invoke(args, details) {
+      let value: unknown
+      try {
+        value = await runWithTimeout(
+          (signal) => execute(args, { ...details, signal }),
+          timeoutMs,
+          details.signal,
+        )
+      } catch (error) {
+        if (error instanceof RealtimeError && error.code === 'tool_timeout') {
+          return failure(
+            new RealtimeError('tool_timeout', `Tool "${def.name}" ${error.message}.`, {
+              details: { tool: def.name },
+            }),
+          )
+        }
+        return failure(
+          new RealtimeError('tool_execution_failed', `Tool "${def.name}" failed: ${messageOf(error)}`, {
+            cause: error,
+            details: { tool: def.name },
+          }),
+        )
+      }
+      try {
+        return { ok: true, output: serialise(value), value }
+      } catch (error) {
+        return failure(
+          new RealtimeError(
+            'tool_execution_failed',
+            `Tool "${def.name}" returned a value that cannot be sent to the model: ${messageOf(error)}`,
+            { cause: error, details: { tool: def.name } },
+          ),
+        )
+      }
+    },
+  }
+}
+
+/**
+ * Defines a function tool. `parameters` is a Standard Schema (zod, ...), whose output types `execute`,
+ * or plain JSON Schema, in which case `execute`'s annotated argument type is used.
+ * @example
+ * const getWeather = tool({
+ *   name: 'get_weather', description: 'Weather in a city',
+ *   parameters: z.object({ city: z.string() }),
+ *   execute: async ({ city }) => `Sunny in ${city}`,
+ * })
+ */
+export function tool<S extends StandardSchemaV1, TContext = unknown>(
+  def: ToolDefinitionBase<StandardSchemaV1.InferOutput<S>, TContext> & { parameters: S },
+): FunctionTool<TContext>
+export function tool<TArgs = Record<string, unknown>, TContext = unknown>(
+  def: ToolDefinitionBase<TArgs, TContext> & { parameters?: JsonSchemaObject },
+): FunctionTool<TContext>
+export function tool<TContext>(
+  def: ToolDefinitionBase<never, TContext> & { parameters?: unknown },
+): FunctionTool<TContext> {
+  return createTool(def)
+}

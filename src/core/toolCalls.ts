@@ -1,0 +1,175 @@
+import type { RealtimeAgent } from './agent'
+import type { RunContext } from './context'
+import { RealtimeError } from './errors'
+import type { RealtimeSessionEvent } from './events'
+import { type Handoff, handoffsOf } from './handoff'
+import type { FunctionTool, ToolResult } from './tool'
+
+// biome-ignore lint/suspicious/noExplicitAny: the session serves agents of any context type.
+type Agent = RealtimeAgent<any>
+// biome-ignore lint/suspicious/noExplicitAny: the session serves tools of any context type.
+type Tool = FunctionTool<any>
+
+export interface ToolCall {
+  callId: string
+  name: string
+  arguments: string
+}
+
+/** What the tool runner needs from its session. */
+export interface ToolCallHost {
+  readonly agent: Agent
+  readonly runContext: RunContext<unknown>
+  readonly signal: AbortSignal
+  emit(event: RealtimeSessionEvent): void
+  sendToolOutput(callId: string, output: string): void
+  performHandoff(from: Agent, target: Handoff<unknown>, callId: string): Promise<void>
+}
+
+type Decision =
+  | { approved: true; always: boolean }
+  | { approved: false; always: boolean; message: string | undefined }
+
+/** Runs the model's function calls: validation, approval, execution, handoffs; every call gets an answer. */
+export class ToolCallRunner {
+  #host: ToolCallHost
+  #handled = new Set<string>()
+  #pending = new Map<string, (decision: Decision) => void>()
+  #alwaysApproved = new Set<string>()
+  #alwaysRejected = new Set<string>()
+  #inFlight = 0
+
+  constructor(host: ToolCallHost) {
+    this.#host = host
+  }
+
+  /** Calls not yet answered (running or waiting for approval). */
+  get inFlight(): number {
+    return this.#inFlight
+  }
+
+  /** Starts handling a call once; a call id seen before is ignored (the API reports calls twice). */
+  handle(call: ToolCall): Promise<void> | null {
+    if (this.#handled.has(call.callId)) return null
+    this.#handled.add(call.callId)
+    this.#inFlight++
+    return this.#run(call).finally(() => this.#inFlight--)
+  }
+
+  approve(callId: string, always = false): boolean {
+    return this.#decide(callId, { approved: true, always })
+  }
+
+  reject(callId: string, message?: string, always = false): boolean {
+    return this.#decide(callId, { approved: false, always, message })
+  }
+
+  #decide(callId: string, decision: Decision): boolean {
+    const resolve = this.#pending.get(callId)
+    if (!resolve) return false
+    this.#pending.delete(callId)
+    resolve(decision)
+    return true
+  }
+
+  /** Answers every call still waiting for approval (used when the session closes). */
+  rejectAll(message: string): void {
+    for (const callId of [...this.#pending.keys()]) this.reject(callId, message)
+  }
+
+  async #run(call: ToolCall): Promise<void> {
+    const host = this.#host
+    const agent = host.agent
+    const target = handoffsOf(agent).find((h) => h.toolName === call.name)
+    if (target) return host.performHandoff(agent, target as Handoff<unknown>, call.callId)
+
+    const tool = agent.tools.find((t) => t.name === call.name)
+    if (!tool) {
+      const error = new RealtimeError(
+        'tool_not_found',
+        `The model called "${call.name}", which agent "${agent.name}" does not have.`,
+        {
+          details: { tool: call.name, callId: call.callId },
+        },
+      )
+      host.emit({ type: 'error', error })
+      host.sendToolOutput(call.callId, JSON.stringify({ error: error.message }))
+      return
+    }
+    const parsed = await tool.parseArguments(call.arguments)
+    if (!parsed.ok) {
+      host.emit({ type: 'error', error: parsed.error })
+      this.#finish(agent, tool, call, call.arguments, {
+        ok: false,
+        output: JSON.stringify({ error: parsed.error.message }),
+        error: parsed.error,
+      })
+      return
+    }
+    const details = {
+      callId: call.callId,
+      agentName: agent.name,
+      runContext: host.runContext,
+      signal: host.signal,
+    }
+    let needsApproval = false
+    try {
+      needsApproval =
+        !this.#alwaysApproved.has(tool.name) &&
+        (this.#alwaysRejected.has(tool.name) || (await tool.needsApproval(parsed.args, details)))
+    } catch (cause) {
+      needsApproval = true // when in doubt, ask
+      host.emit({
+        type: 'error',
+        error: new RealtimeError(
+          'tool_execution_failed',
+          `Tool "${tool.name}": needsApproval threw; asking for approval.`,
+          { cause },
+        ),
+      })
+    }
+    if (needsApproval) {
+      const decision = this.#alwaysRejected.has(tool.name)
+        ? ({ approved: false, always: true, message: undefined } as const)
+        : await new Promise<Decision>((resolve) => {
+            this.#pending.set(call.callId, resolve)
+            host.emit({
+              type: 'tool_approval_required',
+              agent,
+              tool,
+              callId: call.callId,
+              arguments: parsed.args,
+            })
+          })
+      if (decision.always) (decision.approved ? this.#alwaysApproved : this.#alwaysRejected).add(tool.name)
+      if (!decision.approved) {
+        const error = new RealtimeError(
+          'tool_rejected',
+          decision.message ?? `The user declined to run "${tool.name}".`,
+          { details: { tool: tool.name } },
+        )
+        this.#finish(agent, tool, call, parsed.args, {
+          ok: false,
+          output: JSON.stringify({ error: error.message }),
+          error,
+        })
+        return
+      }
+    }
+    host.emit({ type: 'tool_start', agent, tool, callId: call.callId, arguments: parsed.args })
+    this.#finish(agent, tool, call, parsed.args, await tool.invoke(parsed.args, details))
+  }
+
+  #finish(agent: Agent, tool: Tool, call: ToolCall, args: unknown, result: ToolResult): void {
+    this.#host.emit({
+      type: 'tool_end',
+      agent,
+      tool,
+      callId: call.callId,
+      arguments: args,
+      output: result.output,
+      error: result.ok ? null : result.error,
+    })
+    this.#host.sendToolOutput(call.callId, result.output)
+  }
+}

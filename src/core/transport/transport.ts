@@ -1,0 +1,28 @@
+import type { RealtimeError } from '../errors'
+import type { ClientEvent } from '../protocol'
+
+/** Credentials for one connection: a standard API key (server side) or an ephemeral client secret. */
+export type TransportAuth = { kind: 'apiKey'; value: string } | { kind: 'clientSecret'; value: string }
+
+export interface TransportConnectOptions {
+  url: string
+  auth: TransportAuth
+  signal?: AbortSignal | undefined
+}
+
+/** What a transport tells the session. */
+export interface TransportHandlers {
+  /** A message from the server, unparsed. */
+  onMessage(data: string): void
+  /** The connection closed; `error` is set when the close was not asked for. */
+  onClose(info: { code: number; reason: string; error: RealtimeError | null }): void
+}
+
+/** Moves JSON events between the session and the Realtime API. */
+export interface RealtimeTransport {
+  /** Opens the connection; rejects with a `RealtimeError` (`connection_failed`, `aborted`). */
+  connect(options: TransportConnectOptions, handlers: TransportHandlers): Promise<void>
+  send(event: ClientEvent): void
+  /** Closes the connection; `onClose` is called with no error. Idempotent. */
+  close(code?: number, reason?: string): void
+}

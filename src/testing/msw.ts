@@ -1,0 +1,33 @@
+import { ws } from 'msw'
+import { attachSimulator, type ConnectionOptions, credentialOf } from './connection'
+
+export const REALTIME_WS_URL = 'wss://api.openai.com/v1/realtime'
+
+export interface SimulatorHandlerOptions extends ConnectionOptions {
+  /** The URL to intercept; default the Realtime API's. */
+  url?: string
+}
+
+/**
+ * msw handlers that answer the Realtime API's WebSocket with the simulator, for `setupServer`
+ * (Node) and `setupWorker` (browser). Each connection gets its own simulator.
+ * @example
+ * const server = setupServer(...createSimulatorHandlers({ scenario }))
+ */
+export function createSimulatorHandlers(options: SimulatorHandlerOptions = {}) {
+  const api = ws.link(options.url ?? REALTIME_WS_URL)
+  return [
+    api.addEventListener('connection', ({ client, info }) => {
+      const simulator = attachSimulator(
+        { send: (data) => client.send(data), close: (code, reason) => client.close(code, reason) },
+        credentialOf(info.protocols),
+        options,
+      )
+      if (!simulator) return
+      client.addEventListener('message', (event) => {
+        simulator.receive(typeof event.data === 'string' ? event.data : String(event.data))
+      })
+      client.addEventListener('close', () => simulator.dispose())
+    }),
+  ]
+}
