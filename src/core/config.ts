@@ -32,6 +32,7 @@ export interface RealtimeModelSettings {
   modalities?: ('text' | 'audio')[]
   inputAudioFormat?: AudioFormat
   outputAudioFormat?: AudioFormat
+  /** Transcribe the user's speech (`conversation.item.input_audio_transcription.*`); off when unset or null. */
   inputAudioTranscription?: { model?: string; language?: string; prompt?: string } | null
   turnDetection?: TurnDetection | null
   /** Speaking speed 0.25..1.5. */
@@ -70,7 +71,8 @@ export function toSessionConfig(
   const input: NonNullable<NonNullable<WireSessionConfig['audio']>['input']> = {}
   const output: NonNullable<NonNullable<WireSessionConfig['audio']>['output']> = {}
   if (settings.inputAudioFormat) input.format = toWireFormat(settings.inputAudioFormat)
-  if (settings.inputAudioTranscription !== undefined) input.transcription = settings.inputAudioTranscription
+  // The official schema has no null for transcription; leaving it out keeps the API's default (off).
+  if (settings.inputAudioTranscription) input.transcription = settings.inputAudioTranscription
   if (settings.noiseReduction !== undefined) {
     input.noise_reduction = settings.noiseReduction === null ? null : { type: settings.noiseReduction }
   }

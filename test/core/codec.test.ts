@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest'
+import {
+  alawToLinear,
+  bytesToMs,
+  decodeBase64,
+  decodeSamples,
+  encodeBase64,
+  encodeSamples,
+  floatToPcm16,
+  fromWireFormat,
+  linearToAlaw,
+  linearToUlaw,
+  pcm16ToFloat,
+  toWireFormat,
+  ulawToLinear,
+} from '../../src/core/codec'
+
+describe('G.711 u-law', () => {
+  it('decodes the ITU reference values', () => {
+    expect(ulawToLinear(0xff)).toBe(0)
+    expect(ulawToLinear(0x7f)).toBe(0)
+    expect(ulawToLinear(0x00)).toBe(-32124)
+    expect(ulawToLinear(0x80)).toBe(32124)
+    expect(ulawToLinear(0xf0)).toBe(120)
+    expect(ulawToLinear(0x70)).toBe(-120)
+  })
+
+  it('encodes the reference values and clips beyond full scale', () => {
+    expect(linearToUlaw(0)).toBe(0xff)
+    expect(linearToUlaw(32767)).toBe(0x80)
+    expect(linearToUlaw(-32768)).toBe(0x00)
+    expect(linearToUlaw(120)).toBe(0xf0)
+  })
+
+  it('is idempotent on every code: encode(decode(b)) = b (but for the two zeros)', () => {
+    for (let b = 0; b < 256; b++) {
+      const expected = b === 0x7f ? 0xff : b
+      expect(linearToUlaw(ulawToLinear(b))).toBe(expected)
+    }
+  })
+
+  it('keeps quantisation error within half a step over the whole 16-bit range', () => {
+    for (let s = -32768; s < 32768; s += 7) {
+      const back = ulawToLinear(linearToUlaw(s))
+      const clipped = Math.max(-32124, Math.min(32124, s))
+      const step = 2 ** (Math.floor(Math.log2(Math.abs(clipped) / 32 + 4)) + 1) * 4
+      expect(Math.abs(back - clipped)).toBeLessThanOrEqual(step)
+    }
+  })
+})
+
+describe('G.711 A-law', () => {
+  it('decodes the ITU reference values', () => {
+    expect(alawToLinear(0xd5)).toBe(8)
+    expect(alawToLinear(0x55)).toBe(-8)
+    expect(alawToLinear(0xaa)).toBe(32256)
+    expect(alawToLinear(0x2a)).toBe(-32256)
+  })
+
+  it('encodes the reference values', () => {
+    expect(linearToAlaw(0)).toBe(0xd5)
+    expect(linearToAlaw(-1)).toBe(0x55)
+    expect(linearToAlaw(32767)).toBe(0xaa)
+    expect(linearToAlaw(-32768)).toBe(0x2a)
+  })
+
+  it('is idempotent on every code', () => {
+    for (let b = 0; b < 256; b++) expect(linearToAlaw(alawToLinear(b))).toBe(b)
+  })
+})
+
+describe('PCM16 and formats', () => {
+  it('round-trips float samples within one LSB', () => {
+    const input = Float32Array.from({ length: 100 }, (_, i) => Math.sin(i / 7) * 0.9)
+    const back = pcm16ToFloat(floatToPcm16(input))
+    for (let i = 0; i < input.length; i++) expect(Math.abs(back[i]! - input[i]!)).toBeLessThan(1 / 32767)
+  })
+
+  it('clamps out-of-range floats', () => {
+    expect([...floatToPcm16(Float32Array.of(2, -2))]).toEqual([32767, -32768])
+  })
+
+  it('encodes and decodes each wire format', () => {
+    const samples = Int16Array.of(0, 1000, -1000, 32000, -32000)
+    expect([...decodeSamples(encodeSamples(samples, 'pcm16'), 'pcm16')]).toEqual([...samples])
+    expect(encodeSamples(samples, 'g711_ulaw').length).toBe(5)
+    expect(decodeSamples(encodeSamples(samples, 'g711_alaw'), 'g711_alaw')[1]).toBeCloseTo(1000, -2)
+  })
+
+  it('decodes pcm16 from an odd byte offset', () => {
+    const bytes = new Uint8Array(5)
+    bytes.set([0x10, 0x27], 1) // 10000 little-endian at offset 1
+    expect(decodeSamples(bytes.subarray(1), 'pcm16')[0]).toBe(10000)
+  })
+
+  it('measures durations per format', () => {
+    expect(bytesToMs(4800, 'pcm16')).toBe(100)
+    expect(bytesToMs(800, 'g711_ulaw')).toBe(100)
+    expect(bytesToMs(800, 'g711_alaw')).toBe(100)
+  })
+
+  it('maps format names to GA wire objects and back', () => {
+    expect(toWireFormat('pcm16')).toEqual({ type: 'audio/pcm', rate: 24000 })
+    expect(toWireFormat('g711_ulaw')).toEqual({ type: 'audio/pcmu' })
+    expect(toWireFormat('g711_alaw')).toEqual({ type: 'audio/pcma' })
+    for (const f of ['pcm16', 'g711_ulaw', 'g711_alaw'] as const) expect(fromWireFormat(toWireFormat(f))).toBe(f)
+  })
+})
+
+describe('base64', () => {
+  it('matches the platform encoder on every byte value and large buffers', () => {
+    const bytes = Uint8Array.from({ length: 100_003 }, (_, i) => (i * 131) % 256)
+    const encoded = encodeBase64(bytes)
+    expect(encoded).toBe(Buffer.from(bytes).toString('base64'))
+    expect(new Uint8Array(decodeBase64(encoded))).toEqual(bytes)
+  })
+
+  it('encodes views at an offset, not their whole buffer', () => {
+    const bytes = Uint8Array.of(1, 2, 3, 4, 5)
+    expect(encodeBase64(bytes.subarray(1, 3))).toBe(Buffer.from([2, 3]).toString('base64'))
+  })
+
+  it('returns a buffer of exactly the decoded length', () => {
+    expect(decodeBase64('AQID').byteLength).toBe(3)
+  })
+})
