@@ -457,11 +457,10 @@ export class RealtimeSimulator {
           voice: this.#session.audio?.output?.voice ?? 'alloy',
         },
       },
-      metadata: null,
     }
     this.#emit({
       type: 'response.created',
-      response: { ...base, status: 'in_progress', status_details: null, output: [] },
+      response: { ...base, status: 'in_progress', output: [] },
     })
     const reply = this.#nextReply()
     const output: WireItem[] = []
@@ -491,7 +490,7 @@ export class RealtimeSimulator {
       response: {
         ...base,
         status: response.cancelled ? 'cancelled' : 'completed',
-        status_details: response.cancelled ? { type: 'cancelled', reason: response.reason } : null,
+        ...(response.cancelled ? { status_details: { type: 'cancelled', reason: response.reason } } : {}),
         output,
         usage: {
           total_tokens: inputTokens + outputTokens,

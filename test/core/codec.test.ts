@@ -103,7 +103,8 @@ describe('PCM16 and formats', () => {
     expect(toWireFormat('pcm16')).toEqual({ type: 'audio/pcm', rate: 24000 })
     expect(toWireFormat('g711_ulaw')).toEqual({ type: 'audio/pcmu' })
     expect(toWireFormat('g711_alaw')).toEqual({ type: 'audio/pcma' })
-    for (const f of ['pcm16', 'g711_ulaw', 'g711_alaw'] as const) expect(fromWireFormat(toWireFormat(f))).toBe(f)
+    for (const f of ['pcm16', 'g711_ulaw', 'g711_alaw'] as const)
+      expect(fromWireFormat(toWireFormat(f))).toBe(f)
   })
 })
 

@@ -58,7 +58,10 @@ describe('toSessionConfig', () => {
   })
 
   it('maps semantic VAD with eagerness and drops server-VAD-only keys', () => {
-    const session = toSessionConfig({ turnDetection: { type: 'semantic_vad', eagerness: 'high', threshold: 0.9 } }, agentParts)
+    const session = toSessionConfig(
+      { turnDetection: { type: 'semantic_vad', eagerness: 'high', threshold: 0.9 } },
+      agentParts,
+    )
     expect(session.audio?.input?.turn_detection).toEqual({ type: 'semantic_vad', eagerness: 'high' })
     expect(checkEvent('client', { type: 'session.update', session })).toBeNull()
   })
@@ -69,12 +72,17 @@ describe('toSessionConfig', () => {
   })
 
   it("turns the seed's ['text', 'audio'] into audio output (the API answers in one modality)", () => {
-    expect(toSessionConfig({ modalities: ['text', 'audio'] }, agentParts).output_modalities).toEqual(['audio'])
+    expect(toSessionConfig({ modalities: ['text', 'audio'] }, agentParts).output_modalities).toEqual([
+      'audio',
+    ])
     expect(toSessionConfig({ modalities: ['text'] }, agentParts).output_modalities).toEqual(['text'])
   })
 
   it('turns turn detection off with null and prefers the agent voice', () => {
-    const session = toSessionConfig({ turnDetection: null, voice: 'alloy' }, { ...agentParts, voice: 'cedar' })
+    const session = toSessionConfig(
+      { turnDetection: null, voice: 'alloy' },
+      { ...agentParts, voice: 'cedar' },
+    )
     expect(session.audio).toEqual({ input: { turn_detection: null }, output: { voice: 'cedar' } })
     expect(checkEvent('client', { type: 'session.update', session })).toBeNull()
   })

@@ -4,9 +4,15 @@ import type { ServerEvent } from '../../src/core/protocol'
 
 const ev = (type: string, fields: Record<string, unknown>): ServerEvent => ({ type, ...fields })
 const assistantAdded = (id: string) =>
-  ev('response.output_item.added', { response_id: 'r', item: { id, type: 'message', role: 'assistant', status: 'in_progress', content: [] } })
+  ev('response.output_item.added', {
+    response_id: 'r',
+    item: { id, type: 'message', role: 'assistant', status: 'in_progress', content: [] },
+  })
 const userText = (id: string, text: string, previous: string | null = null) =>
-  ev('conversation.item.added', { previous_item_id: previous, item: { id, type: 'message', role: 'user', status: 'completed', content: [{ type: 'input_text', text }] } })
+  ev('conversation.item.added', {
+    previous_item_id: previous,
+    item: { id, type: 'message', role: 'user', status: 'completed', content: [{ type: 'input_text', text }] },
+  })
 
 describe('ConversationHistory', () => {
   it('streams an assistant transcript into one item, marked as spoken', () => {
@@ -14,15 +20,35 @@ describe('ConversationHistory', () => {
     h.apply(assistantAdded('a1'), 'Greeter')
     h.apply(ev('response.output_audio_transcript.delta', { item_id: 'a1', delta: 'Hello ' }), 'Greeter')
     h.apply(ev('response.output_audio_transcript.delta', { item_id: 'a1', delta: 'there' }), 'Greeter')
-    expect(h.items).toMatchObject([{ itemId: 'a1', role: 'assistant', text: 'Hello there', modality: 'audio', agentName: 'Greeter', status: 'in_progress' }])
+    expect(h.items).toMatchObject([
+      {
+        itemId: 'a1',
+        role: 'assistant',
+        text: 'Hello there',
+        modality: 'audio',
+        agentName: 'Greeter',
+        status: 'in_progress',
+      },
+    ])
   })
 
   it("fills the user's transcript from transcription deltas, then the final transcript", () => {
     const h = new ConversationHistory()
-    h.apply(ev('conversation.item.added', { item: { id: 'u1', type: 'message', role: 'user', content: [{ type: 'input_audio' }] } }), null)
+    h.apply(
+      ev('conversation.item.added', {
+        item: { id: 'u1', type: 'message', role: 'user', content: [{ type: 'input_audio' }] },
+      }),
+      null,
+    )
     h.apply(ev('conversation.item.input_audio_transcription.delta', { item_id: 'u1', delta: 'Wha' }), null)
     expect(h.get('u1')).toMatchObject({ text: 'Wha', modality: 'audio' })
-    h.apply(ev('conversation.item.input_audio_transcription.completed', { item_id: 'u1', transcript: 'What time is it?' }), null)
+    h.apply(
+      ev('conversation.item.input_audio_transcription.completed', {
+        item_id: 'u1',
+        transcript: 'What time is it?',
+      }),
+      null,
+    )
     expect(h.get('u1')).toMatchObject({ text: 'What time is it?', status: 'completed' })
   })
 
@@ -64,21 +90,73 @@ describe('ConversationHistory', () => {
 
   it('joins a tool call with its output', () => {
     const h = new ConversationHistory()
-    h.apply(ev('response.output_item.added', { response_id: 'r', item: { id: 'f1', type: 'function_call', call_id: 'c1', name: 'get_time', arguments: '', status: 'in_progress' } }), 'A')
-    h.apply(ev('response.function_call_arguments.delta', { item_id: 'f1', call_id: 'c1', delta: '{"tz":' }), 'A')
-    h.apply(ev('response.function_call_arguments.done', { item_id: 'f1', call_id: 'c1', name: 'get_time', arguments: '{"tz":"UTC"}' }), 'A')
-    h.apply(ev('conversation.item.added', { item: { id: 'o1', type: 'function_call_output', call_id: 'c1', output: '12:00' } }), 'A')
-    expect(h.items).toEqual([expect.objectContaining({ type: 'function_call', name: 'get_time', arguments: '{"tz":"UTC"}', output: '12:00' })])
+    h.apply(
+      ev('response.output_item.added', {
+        response_id: 'r',
+        item: {
+          id: 'f1',
+          type: 'function_call',
+          call_id: 'c1',
+          name: 'get_time',
+          arguments: '',
+          status: 'in_progress',
+        },
+      }),
+      'A',
+    )
+    h.apply(
+      ev('response.function_call_arguments.delta', { item_id: 'f1', call_id: 'c1', delta: '{"tz":' }),
+      'A',
+    )
+    h.apply(
+      ev('response.function_call_arguments.done', {
+        item_id: 'f1',
+        call_id: 'c1',
+        name: 'get_time',
+        arguments: '{"tz":"UTC"}',
+      }),
+      'A',
+    )
+    h.apply(
+      ev('conversation.item.added', {
+        item: { id: 'o1', type: 'function_call_output', call_id: 'c1', output: '12:00' },
+      }),
+      'A',
+    )
+    expect(h.items).toEqual([
+      expect.objectContaining({
+        type: 'function_call',
+        name: 'get_time',
+        arguments: '{"tz":"UTC"}',
+        output: '12:00',
+      }),
+    ])
   })
 
   it('truncates a transcript to the share of audio heard, at a word boundary, and ignores later deltas', () => {
     const h = new ConversationHistory()
     h.apply(assistantAdded('a1'), 'A')
-    h.apply(ev('response.output_audio_transcript.delta', { item_id: 'a1', delta: 'The weather in Tokyo is sunny today' }), 'A')
+    h.apply(
+      ev('response.output_audio_transcript.delta', {
+        item_id: 'a1',
+        delta: 'The weather in Tokyo is sunny today',
+      }),
+      'A',
+    )
     h.truncate('a1', 500, 1000)
-    expect(h.get('a1')).toMatchObject({ text: 'The weather in', truncated: { audioEndMs: 500 }, status: 'incomplete' })
+    expect(h.get('a1')).toMatchObject({
+      text: 'The weather in',
+      truncated: { audioEndMs: 500 },
+      status: 'incomplete',
+    })
     h.apply(ev('response.output_audio_transcript.delta', { item_id: 'a1', delta: ' and warm' }), 'A')
-    h.apply(ev('response.output_audio_transcript.done', { item_id: 'a1', transcript: 'The weather in Tokyo is sunny today and warm' }), 'A')
+    h.apply(
+      ev('response.output_audio_transcript.done', {
+        item_id: 'a1',
+        transcript: 'The weather in Tokyo is sunny today and warm',
+      }),
+      'A',
+    )
     expect(h.get('a1')).toMatchObject({ text: 'The weather in' })
   })
 
@@ -110,7 +188,8 @@ describe('ConversationHistory', () => {
       return realSlice.apply(this, args)
     }
     try {
-      for (let i = 0; i < 100; i++) h.apply(ev('response.output_audio_transcript.delta', { item_id: 'a', delta: 'w ' }), 'A')
+      for (let i = 0; i < 100; i++)
+        h.apply(ev('response.output_audio_transcript.delta', { item_id: 'a', delta: 'w ' }), 'A')
     } finally {
       Array.prototype.slice = realSlice
     }

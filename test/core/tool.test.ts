@@ -2,7 +2,12 @@ import { describe, expect, expectTypeOf, it, vi } from 'vitest'
 import { z } from 'zod'
 import { tool } from '../../src/core'
 
-const details = (signal = new AbortController().signal) => ({ callId: 'c1', agentName: 'A', runContext: { context: undefined }, signal })
+const details = (signal = new AbortController().signal) => ({
+  callId: 'c1',
+  agentName: 'A',
+  runContext: { context: undefined },
+  signal,
+})
 
 describe('tool()', () => {
   const weather = tool({
@@ -22,7 +27,11 @@ describe('tool()', () => {
         return args.n
       },
     })
-    expect(weather.parameters).toMatchObject({ type: 'object', properties: { city: { type: 'string' } }, required: ['city'] })
+    expect(weather.parameters).toMatchObject({
+      type: 'object',
+      properties: { city: { type: 'string' } },
+      required: ['city'],
+    })
     expect(weather.parameters).not.toHaveProperty('$schema')
   })
 
@@ -30,7 +39,11 @@ describe('tool()', () => {
     const t = tool({
       name: 'add',
       description: 'adds',
-      parameters: { type: 'object', properties: { a: { type: 'number' }, b: { type: 'number' } }, required: ['a', 'b'] },
+      parameters: {
+        type: 'object',
+        properties: { a: { type: 'number' }, b: { type: 'number' } },
+        required: ['a', 'b'],
+      },
       execute: ({ a, b }: { a: number; b: number }) => a + b,
     })
     expectTypeOf(t.name).toBeString()
@@ -55,7 +68,12 @@ describe('tool()', () => {
     const t = tool({
       name: 'add',
       description: 'adds',
-      parameters: { type: 'object', properties: { a: { type: 'number' } }, required: ['a'], additionalProperties: false },
+      parameters: {
+        type: 'object',
+        properties: { a: { type: 'number' } },
+        required: ['a'],
+        additionalProperties: false,
+      },
       execute: ({ a }: { a: number }) => a * 2,
     })
     expect(await t.parseArguments('{"a":2}')).toEqual({ ok: true, args: { a: 2 } })
@@ -72,7 +90,13 @@ describe('tool()', () => {
   })
 
   it('turns a throw into an error result', async () => {
-    const t = tool({ name: 'boom', description: 'fails', execute: () => { throw new Error('disk on fire') } })
+    const t = tool({
+      name: 'boom',
+      description: 'fails',
+      execute: () => {
+        throw new Error('disk on fire')
+      },
+    })
     const result = await t.invoke({}, details())
     expect(result).toMatchObject({ ok: false, error: { code: 'tool_execution_failed' } })
     expect(result.output).toContain('disk on fire')
@@ -104,7 +128,10 @@ describe('tool()', () => {
     const circular: Record<string, unknown> = {}
     circular.self = circular
     const t = tool({ name: 'circ', description: 'x', execute: () => circular })
-    expect(await t.invoke({}, details())).toMatchObject({ ok: false, error: { code: 'tool_execution_failed' } })
+    expect(await t.invoke({}, details())).toMatchObject({
+      ok: false,
+      error: { code: 'tool_execution_failed' },
+    })
     const fn = tool({ name: 'fn', description: 'x', execute: () => ({ f: () => 1 }) })
     expect(await fn.invoke({}, details())).toMatchObject({ ok: false })
     const big = tool({ name: 'big', description: 'x', execute: () => ({ n: 10n }) })

@@ -5,7 +5,8 @@ import { encodeSamples } from '../../src/core/codec/pcm16'
 export function tone(ms: number, amplitude: number, format: AudioFormat = 'pcm16'): Uint8Array {
   const rate = sampleRateOf(format)
   const samples = new Int16Array(Math.round((ms * rate) / 1000))
-  for (let i = 0; i < samples.length; i++) samples[i] = Math.round(Math.sin((2 * Math.PI * 440 * i) / rate) * amplitude * 0x7fff)
+  for (let i = 0; i < samples.length; i++)
+    samples[i] = Math.round(Math.sin((2 * Math.PI * 440 * i) / rate) * amplitude * 0x7fff)
   return encodeSamples(samples, format).slice()
 }
 

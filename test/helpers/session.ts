@@ -1,4 +1,9 @@
-import type { RealtimeSession, RealtimeSessionEvent, RealtimeSessionEventOf, RealtimeSessionEventType } from '../../src/core'
+import type {
+  RealtimeSession,
+  RealtimeSessionEvent,
+  RealtimeSessionEventOf,
+  RealtimeSessionEventType,
+} from '../../src/core'
 import type { ClientEvent } from '../../src/core/protocol'
 import { WebSocketTransport } from '../../src/core/transport'
 
