@@ -56,6 +56,7 @@ export class RealtimeSimulator {
   #bufferStartMs = 0
   #pendingUserItemId: string | null = null
   #active: { id: string; cancelled: boolean; reason: string } | null = null
+  #respondNext = false
   #idleTimer: ReturnType<typeof setTimeout> | undefined
   #disposed = false
 
@@ -310,7 +311,10 @@ export class RealtimeSimulator {
       })
     }
     this.#emit({ type: 'conversation.item.done', previous_item_id: previous, item: structuredClone(item) })
-    if (respond && !this.#active) void this.#respond()
+    if (!respond) return
+    // A response still winding down (cancelled by this very turn) finishes first; then we answer.
+    if (this.#active) this.#respondNext = true
+    else void this.#respond()
   }
 
   #nextTurn(): void {
@@ -501,6 +505,10 @@ export class RealtimeSimulator {
         },
       },
     })
+    if (this.#respondNext) {
+      this.#respondNext = false
+      return this.#respond()
+    }
     this.#armIdleTimer()
   }
 

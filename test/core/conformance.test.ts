@@ -1,0 +1,73 @@
+import { describe, expect, it, vi } from 'vitest'
+import { z } from 'zod'
+import { RealtimeAgent, RealtimeSession, tool } from '../../src/core'
+import type { ClientEvent } from '../../src/core/protocol'
+import type { RealtimeTransport } from '../../src/core/transport'
+import { realtimeSchemas } from '../../src/testing/validation'
+
+/** The spec's examples are hand-written: some carry trailing commas or `//` comments. */
+function lenientParse(text: string): unknown {
+  const cleaned = text.replace(/^\s*\/\/.*$/gm, '').replace(/,(\s*[}\]])/g, '$1')
+  return JSON.parse(cleaned)
+}
+
+const serverEventNames = (realtimeSchemas.RealtimeServerEvent as { anyOf: { $ref: string }[] }).anyOf.map(
+  (r) => r.$ref.split('/').at(-1)!,
+)
+
+function offlineSession() {
+  const sent: ClientEvent[] = []
+  const transport: RealtimeTransport = { connect: async () => {}, send: (e) => sent.push(e), close: () => {} }
+  // The spec's function-call example calls get_weather with a location.
+  const getWeather = tool({
+    name: 'get_weather',
+    description: 'w',
+    parameters: z.object({ location: z.string() }),
+    execute: ({ location }) => `Sunny in ${location}`,
+  })
+  return {
+    session: new RealtimeSession({
+      agent: new RealtimeAgent({ name: 'Conformance', tools: [getWeather] }),
+      transport,
+    }),
+    sent,
+  }
+}
+
+describe('official server event examples', () => {
+  it('covers all 46 server events of the spec', () => {
+    expect(serverEventNames).toHaveLength(46)
+  })
+
+  it.each(serverEventNames)('%s goes through the session without an error', (name) => {
+    const example = realtimeSchemas[name]?.['x-oaiMeta']?.example
+    expect(example, `${name} has an example`).toBeTypeOf('string')
+    const payload = lenientParse(example!)
+    const { session } = offlineSession()
+    const errors: string[] = []
+    const raw: unknown[] = []
+    session.on('error', (e) => errors.push(`${e.error.code}: ${e.error.message}`))
+    session.on('raw_model_event', (e) => raw.push(e.data))
+    session.receive(JSON.stringify(payload))
+    // `error` examples are the server reporting an error: surfacing it is the right outcome.
+    if ((payload as { type: string }).type === 'error')
+      expect(errors).toEqual([expect.stringMatching(/^server_error: /)])
+    else expect(errors).toEqual([])
+    expect(raw).toEqual([payload])
+  })
+
+  it('feeds every example through one session, in spec order, without an error', async () => {
+    const { session, sent } = offlineSession()
+    const errors: string[] = []
+    session.on('error', (e) => errors.push(e.error.code))
+    for (const name of serverEventNames)
+      session.receive(JSON.stringify(lenientParse(realtimeSchemas[name]!['x-oaiMeta']!.example!)))
+    expect(errors).toEqual(['server_error'])
+    expect(session.history.length).toBeGreaterThan(0)
+    await vi.waitFor(() =>
+      expect(sent.find((e) => e.type === 'conversation.item.create')).toMatchObject({
+        item: { call_id: 'call_001', output: 'Sunny in San Francisco' },
+      }),
+    )
+  })
+})
