@@ -129,6 +129,10 @@ export class RealtimeRunner<TContext = unknown> {
       ...(options.playbackTracker ? { playbackTracker: options.playbackTracker } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
     })
+    let firstError: RealtimeError | undefined
+    const offError = session.on('error', (e) => {
+      firstError ??= e.error
+    })
     await transport.connect(
       {
         url: withModel(options.url ?? DEFAULT_REALTIME_URL, settings.modelName ?? DEFAULT_MODEL),
@@ -168,9 +172,18 @@ export class RealtimeRunner<TContext = unknown> {
       throw error
     } finally {
       clearTimeout(timer)
+      offError()
     }
     if (session.status === 'error' || session.status === 'closed') {
-      throw new RealtimeError('connection_failed', 'The connection closed while the session was starting.')
+      const reason = firstError ? `: ${firstError.message}` : '.'
+      throw new RealtimeError(
+        'connection_failed',
+        `The connection closed while the session was starting${reason}`,
+        {
+          cause: firstError,
+          serverCode: firstError?.serverCode ?? null,
+        },
+      )
     }
     await session.start()
     return session

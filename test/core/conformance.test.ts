@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import { RealtimeAgent, RealtimeSession, tool } from '../../src/core'
@@ -69,5 +71,17 @@ describe('official server event examples', () => {
         item: { call_id: 'call_001', output: 'Sunny in San Francisco' },
       }),
     )
+  })
+})
+
+const sharedSchemas = resolve(import.meta.dirname, '../../../shared/protocol/realtime-schemas.json')
+
+describe('the bundled copy of the official schemas', () => {
+  // The team's shared folder sits beside the checkout on development and CI machines; a user's clone has only the copy.
+  it.runIf(existsSync(sharedSchemas))('is byte-identical to the shared source of truth', () => {
+    const bundled = readFileSync(
+      resolve(import.meta.dirname, '../../src/testing/schemas/realtime-schemas.json'),
+    )
+    expect(bundled.equals(readFileSync(sharedSchemas))).toBe(true)
   })
 })
