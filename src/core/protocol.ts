@@ -46,7 +46,6 @@ export interface WireSessionConfig {
   }
   tools?: WireFunctionTool[]
   tool_choice?: WireToolChoice
-  [key: string]: unknown
 }
 
 export interface WireContentPart {
@@ -87,6 +86,19 @@ export interface WireFunctionCallOutputItem {
 
 export type WireItem = WireMessageItem | WireFunctionCallItem | WireFunctionCallOutputItem
 
+/** An item the client creates (`conversation.item.create`): stricter than what the server reports. */
+export type ClientItem =
+  | {
+      id?: string
+      type: 'message'
+      role: 'user'
+      content: ({ type: 'input_text'; text: string } | { type: 'input_audio'; audio: string; transcript?: string })[]
+    }
+  | { id?: string; type: 'message'; role: 'system'; content: { type: 'input_text'; text: string }[] }
+  | { id?: string; type: 'message'; role: 'assistant'; content: { type: 'output_text'; text: string }[] }
+  | { id?: string; type: 'function_call'; call_id?: string; name: string; arguments: string }
+  | { id?: string; type: 'function_call_output'; call_id: string; output: string }
+
 // ---------------------------------------------------------------------------------------------
 // Client events
 
@@ -96,7 +108,7 @@ export type ClientEvent =
   | { type: 'input_audio_buffer.commit'; event_id?: string }
   | { type: 'input_audio_buffer.clear'; event_id?: string }
   | { type: 'output_audio_buffer.clear'; event_id?: string }
-  | { type: 'conversation.item.create'; event_id?: string; previous_item_id?: string; item: WireItem }
+  | { type: 'conversation.item.create'; event_id?: string; previous_item_id?: string; item: ClientItem }
   | { type: 'conversation.item.delete'; event_id?: string; item_id: string }
   | { type: 'conversation.item.retrieve'; event_id?: string; item_id: string }
   | {

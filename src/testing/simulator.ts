@@ -32,6 +32,9 @@ interface StoredItem {
   audioMs: number
 }
 
+/** The session as the server reports it: the config plus its identity. */
+type ServerSession = WireSessionConfig & { object: 'realtime.session'; id: string }
+
 const DEFAULT_INSTRUCTIONS = 'You are a helpful, friendly voice assistant.'
 const MIN_COMMIT_MS = 100
 
@@ -46,7 +49,7 @@ export class RealtimeSimulator {
   readonly #vad = new EnergyVad()
   readonly #items = new Map<string, StoredItem>()
   readonly #order: string[] = []
-  #session: WireSessionConfig
+  #session: ServerSession
   #counter = 0
   #turnIndex = -1
   #replyIndex = 0
