@@ -37,6 +37,7 @@ export interface RealtimeModelSettings {
   turnDetection?: TurnDetection | null
   /** Speaking speed 0.25..1.5. */
   speed?: number
+  /** Input noise reduction; off when unset or null. */
   noiseReduction?: 'near_field' | 'far_field' | null
   toolChoice?: WireToolChoice
 }
@@ -71,11 +72,9 @@ export function toSessionConfig(
   const input: NonNullable<NonNullable<WireSessionConfig['audio']>['input']> = {}
   const output: NonNullable<NonNullable<WireSessionConfig['audio']>['output']> = {}
   if (settings.inputAudioFormat) input.format = toWireFormat(settings.inputAudioFormat)
-  // The official schema has no null for transcription; leaving it out keeps the API's default (off).
+  // The official schema has no null for transcription or noise reduction: off is leaving them out.
   if (settings.inputAudioTranscription) input.transcription = settings.inputAudioTranscription
-  if (settings.noiseReduction !== undefined) {
-    input.noise_reduction = settings.noiseReduction === null ? null : { type: settings.noiseReduction }
-  }
+  if (settings.noiseReduction) input.noise_reduction = { type: settings.noiseReduction }
   if (settings.turnDetection !== undefined) {
     input.turn_detection =
       settings.turnDetection === null ? null : turnDetectionToWire(settings.turnDetection)

@@ -38,8 +38,8 @@ export interface WireSessionConfig {
   audio?: {
     input?: {
       format?: WireAudioFormat
-      transcription?: { model?: string; language?: string; prompt?: string } | null
-      noise_reduction?: { type: 'near_field' | 'far_field' } | null
+      transcription?: { model?: string; language?: string; prompt?: string }
+      noise_reduction?: { type: 'near_field' | 'far_field' }
       turn_detection?: WireTurnDetection | null
     }
     output?: { format?: WireAudioFormat; voice?: string; speed?: number }
