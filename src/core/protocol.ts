@@ -92,7 +92,10 @@ export type ClientItem =
       id?: string
       type: 'message'
       role: 'user'
-      content: ({ type: 'input_text'; text: string } | { type: 'input_audio'; audio: string; transcript?: string })[]
+      content: (
+        | { type: 'input_text'; text: string }
+        | { type: 'input_audio'; audio: string; transcript?: string }
+      )[]
     }
   | { id?: string; type: 'message'; role: 'system'; content: { type: 'input_text'; text: string }[] }
   | { id?: string; type: 'message'; role: 'assistant'; content: { type: 'output_text'; text: string }[] }

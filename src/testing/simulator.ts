@@ -25,6 +25,8 @@ export interface SimulatorOptions {
   chunkMs?: number
   /** Called with every server event the simulator sends (tests use it to check shapes). */
   onServerEvent?: (event: ServerEvent) => void
+  /** Called with every client event received and why it fails the official schema (null when it conforms). */
+  onClientEvent?: (event: unknown, problem: string | null) => void
 }
 
 interface StoredItem {
@@ -143,6 +145,7 @@ export class RealtimeSimulator {
       return this.#error('The message is not valid JSON.', 'invalid_json')
     }
     const problem = checkEvent('client', event)
+    this.#options.onClientEvent?.(event, problem)
     if (problem)
       return this.#error(
         problem,

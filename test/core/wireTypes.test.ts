@@ -15,7 +15,12 @@ describe('wire types against the openai package', () => {
   })
 
   it('the event types the kit reads are official server event types', () => {
-    type Known = 'response.output_audio.delta' | 'response.output_audio_transcript.delta' | 'conversation.item.added' | 'input_audio_buffer.timeout_triggered' | 'response.function_call_arguments.done'
+    type Known =
+      | 'response.output_audio.delta'
+      | 'response.output_audio_transcript.delta'
+      | 'conversation.item.added'
+      | 'input_audio_buffer.timeout_triggered'
+      | 'response.function_call_arguments.done'
     expectTypeOf<Known>().toExtend<RealtimeServerEvent['type']>()
   })
 })

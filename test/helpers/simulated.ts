@@ -1,27 +1,35 @@
 import type { RequestHandler, WebSocketHandler } from 'msw'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll } from 'vitest'
+import { afterAll, afterEach, beforeAll, expect } from 'vitest'
 import type { ServerEvent } from '../../src/core/protocol'
-import { createSimulatorHandlers, type SimulatorHandlerOptions } from '../../src/testing'
+import { checkEvent, createSimulatorHandlers, type SimulatorHandlerOptions } from '../../src/testing'
 
 /**
  * Serves the simulator through msw for one test file. `use(options)` swaps the scenario for a test
  * and `useHandlers(...)` swaps in other servers: both replace the handlers, because msw hands a
  * WebSocket connection to every matching handler, and two simulators must not answer one socket.
- * Every server event the simulator sent is kept in `serverEvents` for shape checks.
+ * Every server event the simulator sent is kept in `serverEvents`. After each test, every client
+ * event the kit sent and every server event the simulator sent must pass the official schemas.
  */
 export function useSimulator(defaults: SimulatorHandlerOptions = {}) {
   const serverEvents: ServerEvent[] = []
+  const clientProblems: string[] = []
   const options = (extra: SimulatorHandlerOptions) => ({
     ...defaults,
     ...extra,
     onServerEvent: (e: ServerEvent) => serverEvents.push(e),
+    onClientEvent: (_e: unknown, problem: string | null) => problem && clientProblems.push(problem),
   })
   const server = setupServer(...createSimulatorHandlers(options({})))
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
   afterEach(() => {
+    const serverProblems = serverEvents.map((e) => checkEvent('server', e)).filter(Boolean)
+    const sentBadEvents = [...clientProblems]
     server.resetHandlers()
     serverEvents.length = 0
+    clientProblems.length = 0
+    expect(sentBadEvents, 'client events that fail the official schema').toEqual([])
+    expect(serverProblems, 'simulator events that fail the official schema').toEqual([])
   })
   afterAll(() => server.close())
   return {
