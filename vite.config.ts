@@ -1,25 +1,51 @@
 import { resolve } from 'node:path'
+import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
 
-// Library build: one entry per public subpath; React and Node-only modules stay external.
+const root = import.meta.dirname
 const alias = [
-  { find: /^realtime-agent-kit\/core$/, replacement: resolve(import.meta.dirname, 'src/core/index.ts') },
-  {
-    find: /^realtime-agent-kit\/testing$/,
-    replacement: resolve(import.meta.dirname, 'src/testing/index.ts'),
-  },
-  { find: /^realtime-agent-kit$/, replacement: resolve(import.meta.dirname, 'src/index.ts') },
+  { find: /^realtime-agent-kit\/core$/, replacement: resolve(root, 'src/core/index.ts') },
+  { find: /^realtime-agent-kit\/testing$/, replacement: resolve(root, 'src/testing/index.ts') },
+  { find: /^realtime-agent-kit$/, replacement: resolve(root, 'src/index.ts') },
 ]
 
+// Debian's Chromium, headless, with a fake microphone that plays a spoken WAV in a loop.
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-dev-shm-usage',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--autoplay-policy=no-user-gesture-required',
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  `--use-file-for-fake-audio-capture=${resolve(root, 'test/fixtures/speech.wav')}`,
+]
+// A factory, not a shared object: Vitest mutates `instances`, and projects must not share one.
+const browser = () => ({
+  enabled: true,
+  headless: true,
+  screenshotFailures: false,
+  provider: playwright({
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+  }),
+  instances: [{ browser: 'chromium' as const }],
+})
+
+// Library build: one entry per public subpath; React and Node-only modules stay external.
 export default defineConfig({
   // Examples, tests and stories import the kit by its package name, as apps do.
   resolve: { alias },
   build: {
     lib: {
       entry: {
-        index: resolve(import.meta.dirname, 'src/index.ts'),
-        core: resolve(import.meta.dirname, 'src/core/index.ts'),
-        testing: resolve(import.meta.dirname, 'src/testing/index.ts'),
+        index: resolve(root, 'src/index.ts'),
+        core: resolve(root, 'src/core/index.ts'),
+        audio: resolve(root, 'src/audio/index.ts'),
+        testing: resolve(root, 'src/testing/index.ts'),
       },
       formats: ['es'],
     },
@@ -47,8 +73,19 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/**/*.test.ts'],
+          exclude: ['test/browser/**'],
           // Node 20 has no global WebSocket; msw intercepts the experimental one.
           execArgv: ['--experimental-websocket'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/browser/globalSetup.ts'],
+          browser: browser(),
+          testTimeout: 20_000,
         },
       },
     ],

@@ -16,6 +16,12 @@ export type RealtimeErrorCode =
   | 'tool_timeout'
   | 'tool_rejected'
   | 'guardrail_failed'
+  | 'microphone_denied'
+  | 'microphone_unavailable'
+  | 'device_lost'
+  | 'audio_context_failed'
+  | 'worklet_failed'
+  | 'output_device_failed'
 
 /** Options of a {@link RealtimeError}: the underlying cause and any server details. */
 export interface RealtimeErrorOptions {

@@ -66,7 +66,7 @@ export class RealtimeSession<TContext = unknown> implements AsyncIterable<Realti
   readonly #settings: RealtimeModelSettings
   readonly #runContext: RunContext<TContext>
   readonly #guardrails: readonly OutputGuardrail<TContext>[]
-  readonly #tracker: PlaybackTracker
+  #tracker: PlaybackTracker
   readonly #clock: Clock
   readonly #hub = new EventHub()
   readonly #history = new ConversationHistory()
@@ -137,6 +137,19 @@ export class RealtimeSession<TContext = unknown> implements AsyncIterable<Realti
   /** The audio format the server sends, as the server confirmed it. */
   get outputAudioFormat(): AudioFormat {
     return this.#outputFormat
+  }
+  /** The audio format `sendAudio` expects. */
+  get inputAudioFormat(): AudioFormat {
+    return this.#settings.inputAudioFormat ?? 'pcm16'
+  }
+
+  /** Swaps in a `PlaybackTracker` (the audio graph's, say); returns a function that restores the previous one. */
+  usePlaybackTracker(tracker: PlaybackTracker): () => void {
+    const previous = this.#tracker
+    this.#tracker = tracker
+    return () => {
+      if (this.#tracker === tracker) this.#tracker = previous
+    }
   }
 
   /** Store contract: called after any change of the snapshot. */

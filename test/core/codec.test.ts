@@ -11,6 +11,8 @@ import {
   linearToAlaw,
   linearToUlaw,
   pcm16ToFloat,
+  Resampler,
+  resample,
   toWireFormat,
   ulawToLinear,
 } from '../../src/core/codec'
@@ -123,5 +125,60 @@ describe('base64', () => {
 
   it('returns a buffer of exactly the decoded length', () => {
     expect(decodeBase64('AQID').byteLength).toBe(3)
+  })
+})
+
+describe('Resampler', () => {
+  const sine = (freq: number, rate: number, seconds: number) =>
+    Float32Array.from({ length: Math.round(rate * seconds) }, (_, i) =>
+      Math.sin((2 * Math.PI * freq * i) / rate),
+    )
+  /** Amplitude of `freq` in a signal (Goertzel), ignoring the filter's start-up. */
+  const amplitude = (signal: Float32Array, freq: number, rate: number) => {
+    const x = signal.subarray(Math.floor(signal.length / 4))
+    let re = 0
+    let im = 0
+    for (let i = 0; i < x.length; i++) {
+      re += x[i]! * Math.cos((2 * Math.PI * freq * i) / rate)
+      im -= x[i]! * Math.sin((2 * Math.PI * freq * i) / rate)
+    }
+    return (2 * Math.hypot(re, im)) / x.length
+  }
+  const db = (a: number) => 20 * Math.log10(a)
+
+  it('passes speech frequencies at unity gain when downsampling 48 kHz to 24 kHz', () => {
+    for (const f of [200, 1000, 4000, 9000]) {
+      const out = resample(sine(f, 48000, 0.5), 48000, 24000)
+      expect(Math.abs(db(amplitude(out, f, 24000))), `${f} Hz`).toBeLessThan(0.2)
+    }
+  })
+
+  it('filters out what 24 kHz cannot carry instead of aliasing it (>= 60 dB)', () => {
+    for (const f of [13000, 16000, 20000]) {
+      const out = resample(sine(f, 48000, 0.5), 48000, 24000)
+      const alias = 24000 - f
+      expect(db(amplitude(out, alias, 24000)), `${f} Hz folding to ${alias} Hz`).toBeLessThan(-60)
+    }
+  })
+
+  it('handles 44.1 kHz input and upsampling for playback without images', () => {
+    const down = resample(sine(1000, 44100, 0.5), 44100, 24000)
+    expect(down.length).toBeCloseTo(12000, -1)
+    expect(Math.abs(db(amplitude(down, 1000, 24000)))).toBeLessThan(0.2)
+    const up = resample(sine(3000, 24000, 0.5), 24000, 48000)
+    expect(Math.abs(db(amplitude(up, 3000, 48000)))).toBeLessThan(0.2)
+    expect(db(amplitude(up, 21000, 48000))).toBeLessThan(-60) // the image of 3 kHz around 24 kHz
+    const g711Up = resample(sine(1000, 8000, 0.5), 8000, 48000)
+    expect(Math.abs(db(amplitude(g711Up, 1000, 48000)))).toBeLessThan(0.2)
+  })
+
+  it('streams: block-by-block output equals whole-signal output', () => {
+    const signal = sine(440, 48000, 0.2)
+    const whole = new Resampler(48000, 24000).process(signal)
+    const streaming = new Resampler(48000, 24000)
+    const parts: number[] = []
+    for (let i = 0; i < signal.length; i += 128) parts.push(...streaming.process(signal.subarray(i, i + 128)))
+    expect(parts.length).toBe(whole.length)
+    for (let i = 0; i < whole.length; i++) expect(parts[i]).toBeCloseTo(whole[i]!, 6)
   })
 })

@@ -14,8 +14,10 @@ export {
   decodeUlaw,
   encodeAlaw,
   encodeUlaw,
+  g711Kernel,
   linearToAlaw,
   linearToUlaw,
   ulawToLinear,
 } from './g711'
 export { decodeSamples, encodeSamples, floatToPcm16, pcm16ToFloat } from './pcm16'
+export { Resampler, resample, resamplerKernel } from './resample'

@@ -1,0 +1,99 @@
+import type { AudioFormat } from '../../core/codec/audioFormat'
+import type { g711Kernel } from '../../core/codec/g711'
+import type { floatToPcm16 } from '../../core/codec/pcm16'
+import type { resamplerKernel } from '../../core/codec/resample'
+import type { WorkletScope } from './scope'
+
+export const CAPTURE_PROCESSOR = 'rak-capture'
+
+/** Options the capture processor is created with. */
+export interface CaptureOptions {
+  format: AudioFormat
+  frameMs: number
+}
+
+/** Messages the main thread sends the capture processor. */
+export type CaptureCommand = { type: 'gate'; open: boolean }
+
+/** What the capture processor posts: one encoded frame, as a transferable buffer. */
+export interface CaptureFrame {
+  type: 'frame'
+  data: ArrayBuffer
+}
+
+/**
+ * Runs inside the AudioWorkletGlobalScope (its source is embedded, so it may only use its
+ * arguments and the scope): downmix to mono, resample to the wire rate, cut into frames, encode,
+ * post each frame as a transferable buffer. While the gate is closed (muted, push-to-talk up,
+ * echo gate) frames are dropped, but the track keeps running.
+ */
+export function defineCaptureProcessor(
+  scope: WorkletScope,
+  g711: ReturnType<typeof g711Kernel>,
+  Resampler: ReturnType<typeof resamplerKernel>['Resampler'],
+  toPcm16: typeof floatToPcm16,
+  name: string,
+): void {
+  class CaptureProcessor extends scope.AudioWorkletProcessor {
+    readonly #format: AudioFormat
+    readonly #resampler: InstanceType<typeof Resampler>
+    readonly #frame: Float32Array
+    #fill = 0
+    #open = true
+    #mono = new Float32Array(128)
+
+    constructor(options?: { processorOptions?: unknown }) {
+      super(options)
+      const { format, frameMs } = options?.processorOptions as CaptureOptions
+      this.#format = format
+      const rate = format === 'pcm16' ? 24000 : 8000
+      this.#resampler = new Resampler(scope.sampleRate, rate)
+      this.#frame = new Float32Array(Math.round((rate * frameMs) / 1000))
+      this.port.onmessage = (event: MessageEvent<CaptureCommand>) => {
+        if (event.data.type === 'gate') this.#open = event.data.open
+      }
+    }
+
+    process(inputs: Float32Array[][]): boolean {
+      const channels = inputs[0]
+      if (!channels || channels.length === 0) return true
+      const length = (channels[0] as Float32Array).length
+      if (this.#mono.length !== length) this.#mono = new Float32Array(length)
+      const mono = this.#mono
+      mono.set(channels[0] as Float32Array)
+      if (channels.length > 1) {
+        for (let c = 1; c < channels.length; c++) {
+          const channel = channels[c] as Float32Array
+          for (let i = 0; i < length; i++) mono[i] = (mono[i] as number) + (channel[i] as number)
+        }
+        for (let i = 0; i < length; i++) mono[i] = (mono[i] as number) / channels.length
+      }
+      const resampled = this.#resampler.process(mono)
+      let offset = 0
+      while (offset < resampled.length) {
+        const take = Math.min(this.#frame.length - this.#fill, resampled.length - offset)
+        this.#frame.set(resampled.subarray(offset, offset + take), this.#fill)
+        this.#fill += take
+        offset += take
+        if (this.#fill === this.#frame.length) {
+          this.#fill = 0
+          if (this.#open) this.#post()
+        }
+      }
+      return true
+    }
+
+    #post(): void {
+      const pcm = toPcm16(this.#frame)
+      const bytes =
+        this.#format === 'g711_ulaw'
+          ? g711.encodeUlaw(pcm)
+          : this.#format === 'g711_alaw'
+            ? g711.encodeAlaw(pcm)
+            : new Uint8Array(pcm.buffer)
+      const frame: CaptureFrame = { type: 'frame', data: bytes.buffer as ArrayBuffer }
+      this.port.postMessage(frame, [frame.data])
+    }
+  }
+  scope.registerProcessor(name, CaptureProcessor)
+}
