@@ -41,13 +41,23 @@ describe('G.711 u-law', () => {
     }
   })
 
-  it('keeps quantisation error within half a step over the whole 16-bit range', () => {
-    for (let s = -32768; s < 32768; s += 7) {
-      const back = ulawToLinear(linearToUlaw(s))
-      const clipped = Math.max(-32124, Math.min(32124, s))
-      const step = 2 ** (Math.floor(Math.log2(Math.abs(clipped) / 32 + 4)) + 1) * 4
-      expect(Math.abs(back - clipped)).toBeLessThanOrEqual(step)
+  it('puts every 16-bit input in the decision interval of its code (level +- half a step)', () => {
+    for (let x = -32768; x < 32768; x++) {
+      const code = linearToUlaw(x)
+      const step = 4 << ((((~code >> 4) & 7) + 1) as number)
+      const level = ulawToLinear(code)
+      // 4: G.191 drops the two low bits; beyond the top interval the encoder clips.
+      if (Math.abs(x) <= 32124 + step / 2 && Math.abs(level - x) > step / 2 + 4) {
+        throw new Error(`u-law(${x}) = ${code} decodes to ${level}, outside its interval`)
+      }
     }
+    expect(linearToUlaw(32767)).toBe(0x80)
+  })
+
+  it('differs from the Sun and BIAS/CLIP variants on one-off cases, like the reference', () => {
+    expect(linearToUlaw(-1)).toBe(0x7f) // a negative zero in G.191; 0x7e in Sun's g711.c
+    expect(linearToUlaw(-4)).toBe(0x7f)
+    expect(linearToUlaw(-5)).toBe(0x7e)
   })
 })
 
@@ -68,6 +78,19 @@ describe('G.711 A-law', () => {
 
   it('is idempotent on every code', () => {
     for (let b = 0; b < 256; b++) expect(linearToAlaw(alawToLinear(b))).toBe(b)
+  })
+
+  it('puts every 16-bit input in the decision interval of its code', () => {
+    for (let x = -32768; x < 32768; x++) {
+      const code = linearToAlaw(x)
+      const exponent = ((code ^ 0x55) >> 4) & 7
+      const step = exponent <= 1 ? 16 : 16 << (exponent - 1)
+      const level = alawToLinear(code)
+      // 16: G.191 drops the four low bits; beyond the top interval the encoder clips.
+      if (Math.abs(x) <= 32256 + step / 2 && Math.abs(level - x) > step / 2 + 16) {
+        throw new Error(`A-law(${x}) = ${code} decodes to ${level}, outside its interval`)
+      }
+    }
   })
 })
 

@@ -44,7 +44,7 @@ export function defineCaptureProcessor(
 
     constructor(options?: { processorOptions?: unknown }) {
       super(options)
-      const { format, frameMs } = options?.processorOptions as CaptureOptions
+      const { format, frameMs } = (options?.processorOptions ?? {}) as CaptureOptions
       this.#format = format
       const rate = format === 'pcm16' ? 24000 : 8000
       this.#resampler = new Resampler(scope.sampleRate, rate)

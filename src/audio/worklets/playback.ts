@@ -74,7 +74,7 @@ export function definePlaybackProcessor(
 
     constructor(options?: { processorOptions?: unknown }) {
       super(options)
-      const { prebufferMs, fadeMs } = options?.processorOptions as PlaybackOptions
+      const { prebufferMs, fadeMs } = (options?.processorOptions ?? {}) as PlaybackOptions
       this.#prebuffer = Math.round((scope.sampleRate * prebufferMs) / 1000)
       this.#fadeLength = Math.max(1, Math.round((scope.sampleRate * Math.min(12, fadeMs)) / 1000))
       this.port.onmessage = (event: MessageEvent<PlaybackCommand>) => this.#command(event.data)

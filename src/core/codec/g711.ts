@@ -1,4 +1,4 @@
-// G.711 (ITU-T) u-law and A-law, bit-exact with the ITU reference (Sun's g711.c): encoders
+// G.711 (ITU-T) u-law and A-law, bit-exact with the ITU reference software (G.191): encoders
 // compute the segment directly, decoders read 256-entry tables built once.
 
 /**
@@ -6,40 +6,37 @@
  * worklets embed its source (`g711Kernel.toString()`) and run exactly this code.
  */
 export function g711Kernel() {
-  const SEG_U_END = [0x3f, 0x7f, 0xff, 0x1ff, 0x3ff, 0x7ff, 0xfff, 0x1fff]
-  const SEG_A_END = [0x1f, 0x3f, 0x7f, 0xff, 0x1ff, 0x3ff, 0x7ff, 0xfff]
-
-  function segment(value: number, ends: readonly number[]): number {
-    for (let i = 0; i < ends.length; i++) if (value <= (ends[i] as number)) return i
-    return ends.length
-  }
-
+  // Encoders follow the ITU-T G.191 reference (ulaw_compress / alaw_compress): the 16-bit input is
+  // cut to 14 bits (u-law) or 12 bits plus sign (A-law), negative values in one's complement.
   function linearToUlaw(sample: number): number {
-    let pcm = sample >> 2
-    let mask = 0xff
-    if (pcm < 0) {
-      pcm = -pcm
-      mask = 0x7f
-    }
-    if (pcm > 8159) pcm = 8159
-    pcm += 0x84 >> 2
-    const seg = segment(pcm, SEG_U_END)
-    if (seg >= 8) return 0x7f ^ mask
-    return ((seg << 4) | ((pcm >> (seg + 1)) & 0xf)) ^ mask
+    let magnitude = (sample < 0 ? ~sample >> 2 : sample >> 2) + 33
+    if (magnitude > 0x1fff) magnitude = 0x1fff
+    let segment = 1
+    for (let i = magnitude >> 6; i !== 0; i >>= 1) segment++
+    const code = ((8 - segment) << 4) | (15 - ((magnitude >> segment) & 0xf))
+    return sample >= 0 ? code | 0x80 : code
   }
 
   function linearToAlaw(sample: number): number {
-    let pcm = sample >> 3
-    let mask = 0xd5
-    if (pcm < 0) {
-      mask = 0x55
-      pcm = -pcm - 1
+    let ix = sample < 0 ? ~sample >> 4 : sample >> 4
+    if (ix > 15) {
+      let exponent = 1
+      while (ix > 16 + 15) {
+        ix >>= 1
+        exponent++
+      }
+      ix = ix - 16 + (exponent << 4)
     }
-    const seg = segment(pcm, SEG_A_END)
-    if (seg >= 8) return 0x7f ^ mask
-    const aval = (seg << 4) | (seg < 2 ? (pcm >> 1) & 0xf : (pcm >> seg) & 0xf)
-    return aval ^ mask
+    if (sample >= 0) ix |= 0x80
+    return ix ^ 0x55
   }
+
+  // G.191's output depends only on the top 14 (u-law) or 12 (A-law) bits, since ~x >> n equals
+  // ~(x >> n): tables of 16 K and 4 K codes make encoding one read per sample.
+  const ULAW_ENCODE = new Uint8Array(1 << 14)
+  const ALAW_ENCODE = new Uint8Array(1 << 12)
+  for (let q = -(1 << 13); q < 1 << 13; q++) ULAW_ENCODE[q + (1 << 13)] = linearToUlaw(q << 2)
+  for (let q = -(1 << 11); q < 1 << 11; q++) ALAW_ENCODE[q + (1 << 11)] = linearToAlaw(q << 4)
 
   const ULAW_TABLE = new Int16Array(256)
   const ALAW_TABLE = new Int16Array(256)
@@ -57,18 +54,20 @@ export function g711Kernel() {
   }
 
   return {
-    linearToUlaw,
-    linearToAlaw,
+    linearToUlaw: (sample: number): number => ULAW_ENCODE[(sample >> 2) + 8192] as number,
+    linearToAlaw: (sample: number): number => ALAW_ENCODE[(sample >> 4) + 2048] as number,
     ulawToLinear: (byte: number): number => ULAW_TABLE[byte & 0xff] as number,
     alawToLinear: (byte: number): number => ALAW_TABLE[byte & 0xff] as number,
     encodeUlaw(samples: Int16Array): Uint8Array {
       const out = new Uint8Array(samples.length)
-      for (let i = 0; i < samples.length; i++) out[i] = linearToUlaw(samples[i] as number)
+      for (let i = 0; i < samples.length; i++)
+        out[i] = ULAW_ENCODE[((samples[i] as number) >> 2) + 8192] as number
       return out
     },
     encodeAlaw(samples: Int16Array): Uint8Array {
       const out = new Uint8Array(samples.length)
-      for (let i = 0; i < samples.length; i++) out[i] = linearToAlaw(samples[i] as number)
+      for (let i = 0; i < samples.length; i++)
+        out[i] = ALAW_ENCODE[((samples[i] as number) >> 4) + 2048] as number
       return out
     },
     decodeUlaw(bytes: Uint8Array): Int16Array {
