@@ -1,7 +1,7 @@
 import type { AudioFormat } from '../../core/codec/audioFormat'
 import type { g711Kernel } from '../../core/codec/g711'
 import type { floatToPcm16 } from '../../core/codec/pcm16'
-import type { resamplerKernel } from '../../core/codec/resample'
+import type { ResamplerConstructor, Resampler as ResamplerInstance } from '../../core/codec/resample'
 import type { WorkletScope } from './scope'
 
 export const CAPTURE_PROCESSOR = 'rak-capture'
@@ -30,27 +30,31 @@ export interface CaptureFrame {
 export function defineCaptureProcessor(
   scope: WorkletScope,
   g711: ReturnType<typeof g711Kernel>,
-  Resampler: ReturnType<typeof resamplerKernel>['Resampler'],
+  Resampler: ResamplerConstructor,
   toPcm16: typeof floatToPcm16,
   name: string,
 ): void {
   class CaptureProcessor extends scope.AudioWorkletProcessor {
-    readonly #format: AudioFormat
-    readonly #resampler: InstanceType<typeof Resampler>
-    readonly #frame: Float32Array
-    #fill = 0
-    #open = true
-    #mono = new Float32Array(128)
+    // Fields are declared, not initialised: see resamplerKernel on syntax an app bundler may lower.
+    declare private format: AudioFormat
+    declare private resampler: ResamplerInstance
+    declare private frame: Float32Array
+    declare private fill: number
+    declare private open: boolean
+    declare private mono: Float32Array
 
     constructor(options?: { processorOptions?: unknown }) {
       super(options)
+      this.fill = 0
+      this.open = true
+      this.mono = new Float32Array(128)
       const { format, frameMs } = (options?.processorOptions ?? {}) as CaptureOptions
-      this.#format = format
+      this.format = format
       const rate = format === 'pcm16' ? 24000 : 8000
-      this.#resampler = new Resampler(scope.sampleRate, rate)
-      this.#frame = new Float32Array(Math.round((rate * frameMs) / 1000))
+      this.resampler = new Resampler(scope.sampleRate, rate)
+      this.frame = new Float32Array(Math.round((rate * frameMs) / 1000))
       this.port.onmessage = (event: MessageEvent<CaptureCommand>) => {
-        if (event.data.type === 'gate') this.#open = event.data.open
+        if (event.data.type === 'gate') this.open = event.data.open
       }
     }
 
@@ -58,8 +62,8 @@ export function defineCaptureProcessor(
       const channels = inputs[0]
       if (!channels || channels.length === 0) return true
       const length = (channels[0] as Float32Array).length
-      if (this.#mono.length !== length) this.#mono = new Float32Array(length)
-      const mono = this.#mono
+      if (this.mono.length !== length) this.mono = new Float32Array(length)
+      const mono = this.mono
       mono.set(channels[0] as Float32Array)
       if (channels.length > 1) {
         for (let c = 1; c < channels.length; c++) {
@@ -68,27 +72,27 @@ export function defineCaptureProcessor(
         }
         for (let i = 0; i < length; i++) mono[i] = (mono[i] as number) / channels.length
       }
-      const resampled = this.#resampler.process(mono)
+      const resampled = this.resampler.process(mono)
       let offset = 0
       while (offset < resampled.length) {
-        const take = Math.min(this.#frame.length - this.#fill, resampled.length - offset)
-        this.#frame.set(resampled.subarray(offset, offset + take), this.#fill)
-        this.#fill += take
+        const take = Math.min(this.frame.length - this.fill, resampled.length - offset)
+        this.frame.set(resampled.subarray(offset, offset + take), this.fill)
+        this.fill += take
         offset += take
-        if (this.#fill === this.#frame.length) {
-          this.#fill = 0
-          if (this.#open) this.#post()
+        if (this.fill === this.frame.length) {
+          this.fill = 0
+          if (this.open) this.post()
         }
       }
       return true
     }
 
-    #post(): void {
-      const pcm = toPcm16(this.#frame)
+    private post(): void {
+      const pcm = toPcm16(this.frame)
       const bytes =
-        this.#format === 'g711_ulaw'
+        this.format === 'g711_ulaw'
           ? g711.encodeUlaw(pcm)
-          : this.#format === 'g711_alaw'
+          : this.format === 'g711_alaw'
             ? g711.encodeAlaw(pcm)
             : new Uint8Array(pcm.buffer)
       const frame: CaptureFrame = { type: 'frame', data: bytes.buffer as ArrayBuffer }

@@ -1,7 +1,7 @@
 import type { AudioFormat } from '../../core/codec/audioFormat'
 import type { g711Kernel } from '../../core/codec/g711'
 import type { pcm16ToFloat } from '../../core/codec/pcm16'
-import type { resamplerKernel } from '../../core/codec/resample'
+import type { ResamplerConstructor, Resampler as ResamplerInstance } from '../../core/codec/resample'
 import type { WorkletScope } from './scope'
 
 export const PLAYBACK_PROCESSOR = 'rak-playback'
@@ -44,7 +44,7 @@ export type PlaybackReport =
 export function definePlaybackProcessor(
   scope: WorkletScope,
   g711: ReturnType<typeof g711Kernel>,
-  Resampler: ReturnType<typeof resamplerKernel>['Resampler'],
+  Resampler: ResamplerConstructor,
   toFloat: typeof pcm16ToFloat,
   name: string,
 ): void {
@@ -57,45 +57,58 @@ export function definePlaybackProcessor(
   const REPORT_EVERY = 4 // quanta between position reports (about 11 ms at 48 kHz)
 
   class PlaybackProcessor extends scope.AudioWorkletProcessor {
-    readonly #prebuffer: number
-    readonly #fadeLength: number
-    readonly #resamplers = new Map<number, InstanceType<typeof Resampler>>()
-    #queue: Segment[] = []
-    #buffered = 0
-    #state: 'buffering' | 'playing' = 'buffering'
-    #ended = new Set<string>()
-    #fadeLeft = -1
-    #itemId: string | null = null
-    #contentIndex = 0
-    #played = 0
-    #underruns = 0
-    #quanta = 0
-    #wasPlaying = false
+    // Fields are declared, not initialised: see resamplerKernel on syntax an app bundler may lower.
+    declare private prebuffer: number
+    declare private fadeLength: number
+    declare private resamplers: Map<number, ResamplerInstance>
+    declare private queue: Segment[]
+    declare private buffered: number
+    declare private state: 'buffering' | 'playing'
+    declare private ended: Set<string>
+    declare private fadeLeft: number
+    declare private itemId: string | null
+    declare private contentIndex: number
+    declare private played: number
+    declare private underruns: number
+    declare private quanta: number
+    declare private wasPlaying: boolean
 
     constructor(options?: { processorOptions?: unknown }) {
       super(options)
+      this.resamplers = new Map()
+      this.queue = []
+      this.buffered = 0
+      this.state = 'buffering'
+      this.ended = new Set()
+      this.fadeLeft = -1
+      this.itemId = null
+      this.contentIndex = 0
+      this.played = 0
+      this.underruns = 0
+      this.quanta = 0
+      this.wasPlaying = false
       const { prebufferMs, fadeMs } = (options?.processorOptions ?? {}) as PlaybackOptions
-      this.#prebuffer = Math.round((scope.sampleRate * prebufferMs) / 1000)
-      this.#fadeLength = Math.max(1, Math.round((scope.sampleRate * Math.min(12, fadeMs)) / 1000))
-      this.port.onmessage = (event: MessageEvent<PlaybackCommand>) => this.#command(event.data)
+      this.prebuffer = Math.round((scope.sampleRate * prebufferMs) / 1000)
+      this.fadeLength = Math.max(1, Math.round((scope.sampleRate * Math.min(12, fadeMs)) / 1000))
+      this.port.onmessage = (event: MessageEvent<PlaybackCommand>) => this.command(event.data)
     }
 
-    #resampler(rate: number): InstanceType<typeof Resampler> {
-      let resampler = this.#resamplers.get(rate)
+    private resampler(rate: number): ResamplerInstance {
+      let resampler = this.resamplers.get(rate)
       if (!resampler) {
         resampler = new Resampler(rate, scope.sampleRate)
-        this.#resamplers.set(rate, resampler)
+        this.resamplers.set(rate, resampler)
       }
       return resampler
     }
 
-    #enqueue(itemId: string, contentIndex: number, samples: Float32Array): void {
+    private enqueue(itemId: string, contentIndex: number, samples: Float32Array): void {
       if (samples.length === 0) return
-      this.#queue.push({ itemId, contentIndex, samples, offset: 0 })
-      this.#buffered += samples.length
+      this.queue.push({ itemId, contentIndex, samples, offset: 0 })
+      this.buffered += samples.length
     }
 
-    #command(command: PlaybackCommand): void {
+    private command(command: PlaybackCommand): void {
       if (command.type === 'audio') {
         const bytes = new Uint8Array(command.data)
         const pcm =
@@ -105,39 +118,39 @@ export function definePlaybackProcessor(
               ? g711.decodeAlaw(bytes)
               : new Int16Array(command.data, 0, bytes.length >> 1)
         const rate = command.format === 'pcm16' ? 24000 : 8000
-        this.#ended.delete(command.itemId)
-        this.#enqueue(command.itemId, command.contentIndex, this.#resampler(rate).process(toFloat(pcm)))
+        this.ended.delete(command.itemId)
+        this.enqueue(command.itemId, command.contentIndex, this.resampler(rate).process(toFloat(pcm)))
       } else if (command.type === 'end') {
-        this.#ended.add(command.itemId)
-        const last = this.#queue.at(-1)
-        for (const resampler of this.#resamplers.values()) {
+        this.ended.add(command.itemId)
+        const last = this.queue.at(-1)
+        for (const resampler of this.resamplers.values()) {
           const tail = resampler.flush()
-          if (last) this.#enqueue(last.itemId, last.contentIndex, tail)
+          if (last) this.enqueue(last.itemId, last.contentIndex, tail)
         }
       } else if (command.type === 'interrupt') {
         // Fade what is playing; with nothing queued there is nothing to fade.
-        if (this.#queue.length === 0 || this.#state === 'buffering') this.#flush()
-        else if (this.#fadeLeft < 0) this.#fadeLeft = this.#fadeLength
+        if (this.queue.length === 0 || this.state === 'buffering') this.flush()
+        else if (this.fadeLeft < 0) this.fadeLeft = this.fadeLength
       }
     }
 
-    #flush(): void {
-      this.#queue = []
-      this.#buffered = 0
-      this.#fadeLeft = -1
-      this.#state = 'buffering'
-      for (const resampler of this.#resamplers.values()) resampler.reset()
+    private flush(): void {
+      this.queue = []
+      this.buffered = 0
+      this.fadeLeft = -1
+      this.state = 'buffering'
+      for (const resampler of this.resamplers.values()) resampler.reset()
       this.port.postMessage({
         type: 'interrupted',
-        itemId: this.#itemId,
-        contentIndex: this.#contentIndex,
-        playedMs: this.#ms(),
+        itemId: this.itemId,
+        contentIndex: this.contentIndex,
+        playedMs: this.ms(),
         time: scope.currentTime,
       } satisfies PlaybackReport)
     }
 
-    #ms(): number {
-      return (this.#played / scope.sampleRate) * 1000
+    private ms(): number {
+      return (this.played / scope.sampleRate) * 1000
     }
 
     process(_inputs: Float32Array[][], outputs: Float32Array[][]): boolean {
@@ -145,87 +158,87 @@ export function definePlaybackProcessor(
       if (!output || output.length === 0) return true
       const out = output[0] as Float32Array
       out.fill(0)
-      const head = this.#queue[0]
+      const head = this.queue[0]
       if (
-        this.#state === 'buffering' &&
+        this.state === 'buffering' &&
         head &&
-        (this.#buffered >= this.#prebuffer || this.#ended.has((this.#queue.at(-1) as Segment).itemId))
+        (this.buffered >= this.prebuffer || this.ended.has((this.queue.at(-1) as Segment).itemId))
       ) {
-        this.#state = 'playing'
+        this.state = 'playing'
       }
       let written = 0
-      while (this.#state === 'playing' && written < out.length) {
-        const segment = this.#queue[0]
+      while (this.state === 'playing' && written < out.length) {
+        const segment = this.queue[0]
         if (!segment) {
-          const finished = this.#itemId !== null && this.#ended.has(this.#itemId)
-          this.#state = 'buffering'
+          const finished = this.itemId !== null && this.ended.has(this.itemId)
+          this.state = 'buffering'
           if (finished) {
             this.port.postMessage({
               type: 'drained',
-              itemId: this.#itemId as string,
-              contentIndex: this.#contentIndex,
-              playedMs: this.#ms(),
+              itemId: this.itemId as string,
+              contentIndex: this.contentIndex,
+              playedMs: this.ms(),
               time: scope.currentTime,
             } satisfies PlaybackReport)
-            this.#ended.delete(this.#itemId as string)
+            this.ended.delete(this.itemId as string)
           } else {
-            this.#underruns++
+            this.underruns++
             this.port.postMessage({
               type: 'underrun',
-              itemId: this.#itemId ?? '',
-              underruns: this.#underruns,
+              itemId: this.itemId ?? '',
+              underruns: this.underruns,
               time: scope.currentTime,
             } satisfies PlaybackReport)
           }
           break
         }
-        if (segment.itemId !== this.#itemId || segment.contentIndex !== this.#contentIndex) {
-          this.#itemId = segment.itemId
-          this.#contentIndex = segment.contentIndex
-          this.#played = 0
+        if (segment.itemId !== this.itemId || segment.contentIndex !== this.contentIndex) {
+          this.itemId = segment.itemId
+          this.contentIndex = segment.contentIndex
+          this.played = 0
         }
         const take = Math.min(out.length - written, segment.samples.length - segment.offset)
         for (let i = 0; i < take; i++) {
           let sample = segment.samples[segment.offset + i] as number
-          if (this.#fadeLeft >= 0) {
-            sample *= this.#fadeLeft / this.#fadeLength
-            this.#fadeLeft--
+          if (this.fadeLeft >= 0) {
+            sample *= this.fadeLeft / this.fadeLength
+            this.fadeLeft--
           }
           out[written + i] = sample
-          if (this.#fadeLeft === 0) {
-            this.#played += i + 1
-            this.#flush()
-            return this.#copy(output, out)
+          if (this.fadeLeft === 0) {
+            this.played += i + 1
+            this.flush()
+            return this.copy(output, out)
           }
         }
         written += take
         segment.offset += take
-        this.#buffered -= take
-        this.#played += take
-        if (segment.offset >= segment.samples.length) this.#queue.shift()
+        this.buffered -= take
+        this.played += take
+        if (segment.offset >= segment.samples.length) this.queue.shift()
       }
       // Report while rendering, and once when rendering stops: an idle report would restart the
       // main thread's latency window.
-      const playing = this.#state === 'playing'
+      const playing = this.state === 'playing'
       if (
-        this.#itemId !== null &&
-        ((playing && ++this.#quanta % REPORT_EVERY === 0) || (!playing && this.#wasPlaying))
+        this.itemId !== null &&
+        ((playing && ++this.quanta % REPORT_EVERY === 0) || (!playing && this.wasPlaying))
       ) {
         this.port.postMessage({
           type: 'position',
-          itemId: this.#itemId,
-          contentIndex: this.#contentIndex,
-          playedMs: this.#ms(),
+          itemId: this.itemId,
+          contentIndex: this.contentIndex,
+          playedMs: this.ms(),
           time: scope.currentTime + out.length / scope.sampleRate,
           playing,
         } satisfies PlaybackReport)
       }
-      this.#wasPlaying = playing
+      this.wasPlaying = playing
 
-      return this.#copy(output, out)
+      return this.copy(output, out)
     }
 
-    #copy(output: Float32Array[], mono: Float32Array): boolean {
+    private copy(output: Float32Array[], mono: Float32Array): boolean {
       for (let c = 1; c < output.length; c++) (output[c] as Float32Array).set(mono)
       return true
     }

@@ -20,4 +20,5 @@ export {
   ulawToLinear,
 } from './g711'
 export { decodeSamples, encodeSamples, floatToPcm16, pcm16ToFloat } from './pcm16'
+export type { ResamplerConstructor } from './resample'
 export { Resampler, resample, resamplerKernel } from './resample'
