@@ -1,17 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { AudioGraph } from '../../src/audio'
+import { describe, expect, it } from 'vitest'
 import { decodeSamples, pcm16ToFloat } from '../../src/core/codec'
+import { useGraphs } from './helpers/graphs'
 import { eventually, pcm16Tone, sleep, tapOutput } from './helpers/tap'
 
-const graphs: AudioGraph[] = []
-function makeGraph(options: ConstructorParameters<typeof AudioGraph>[0] = {}) {
-  const graph = new AudioGraph(options)
-  graphs.push(graph)
-  return graph
-}
-afterEach(async () => {
-  for (const graph of graphs.splice(0)) await graph.stop()
-})
+const makeGraph = useGraphs()
 
 const rms = (samples: Float32Array) => Math.sqrt(samples.reduce((s, x) => s + x * x, 0) / samples.length)
 

@@ -1,18 +1,11 @@
-import { afterEach, describe, expect, inject, it } from 'vitest'
-import { AudioGraph, connectAudio, workletModuleSource } from '../../src/audio'
+import { describe, expect, inject, it } from 'vitest'
+import { connectAudio, workletModuleSource } from '../../src/audio'
 import { RealtimeAgent, RealtimeRunner } from '../../src/core'
 import { nextServerEvent } from '../helpers/session'
+import { useGraphs } from './helpers/graphs'
 import { eventually, pcm16Tone, sleep, tapOutput } from './helpers/tap'
 
-const graphs: AudioGraph[] = []
-function makeGraph(options: ConstructorParameters<typeof AudioGraph>[0] = {}) {
-  const graph = new AudioGraph(options)
-  graphs.push(graph)
-  return graph
-}
-afterEach(async () => {
-  for (const graph of graphs.splice(0)) await graph.stop()
-})
+const makeGraph = useGraphs()
 
 describe('levels, echo gate, devices, hosting', () => {
   it('reads input and output levels and spectra through the pull API', async () => {
