@@ -1,4 +1,5 @@
 import { resolve } from 'node:path'
+import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
 
@@ -73,9 +74,19 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/browser/**'],
+          exclude: ['test/browser/**', 'test/react/**'],
           // Node 20 has no global WebSocket; msw intercepts the experimental one.
           execArgv: ['--experimental-websocket'],
+        },
+      },
+      {
+        extends: true,
+        plugins: [react()],
+        test: {
+          name: 'dom',
+          environment: 'jsdom',
+          include: ['test/react/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/react/setup.ts'],
         },
       },
       {

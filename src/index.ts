@@ -1,2 +1,48 @@
-// The root entry will carry the React layer; until then it is the framework-agnostic core.
-export * as core from './core'
+'use client'
+// The React entry point: provider, hooks and components, plus the agent API apps need with them.
+// Core-only users import `realtime-agent-kit/core`; the stylesheet is `realtime-agent-kit/styles.css`.
+export {
+  AgentIndicator,
+  AudioVisualizer,
+  ConnectionStatus,
+  DeviceSelect,
+  EventLog,
+  MessageInput,
+  TalkButton,
+  ToolCallList,
+  TranscriptRow,
+  TranscriptView,
+  useAudioVisualizer,
+  useConnectionStatus,
+  useEventLog,
+  useMessageInput,
+  useTalkButton,
+  useTranscriptView,
+  VoiceConsole,
+} from './components'
+export type { RealtimeItem, RealtimeModelSettings, RealtimeSessionEvent } from './core'
+export { defineOutputGuardrail, handoff, RealtimeAgent, RealtimeError, tool } from './core'
+export type {
+  RealtimeAuth,
+  RealtimeClientSnapshot,
+  RealtimeProviderProps,
+  RealtimeStatus,
+  ToolCallState,
+  TurnLatency,
+} from './react'
+export {
+  RealtimeClient,
+  RealtimeProvider,
+  useAgentEvents,
+  useAudioDevices,
+  useAudioLevels,
+  useCurrentAgent,
+  useLatency,
+  useRealtimeClient,
+  useRealtimeSession,
+  useToolCalls,
+  useTranscript,
+  useTranscriptIds,
+  useTranscriptItem,
+  useUsage,
+} from './react'

@@ -49,6 +49,8 @@ export interface AudioGraphSnapshot {
   readonly inputDeviceId: string | null
   readonly outputDeviceId: string | null
   readonly underruns: number
+  /** The devices as last listed (at start, on devicechange, or by `listDevices()`). */
+  readonly devices: AudioDeviceList
   readonly error: RealtimeError | null
 }
 
@@ -101,6 +103,7 @@ export class AudioGraph {
       inputDeviceId: options.inputDeviceId ?? null,
       outputDeviceId: options.outputDeviceId ?? null,
       underruns: 0,
+      devices: { inputs: [], outputs: [] },
       error: null,
     })
   }
@@ -222,6 +225,7 @@ export class AudioGraph {
       }
     }
     this.#watchDevices()
+    await this.listDevices().catch(() => {})
   }
 
   /** Stops every track, disconnects every node and closes the context. Idempotent. */
@@ -414,9 +418,11 @@ export class AudioGraph {
     return this.#options.mediaDevices ?? (globalThis as { navigator?: Navigator }).navigator?.mediaDevices
   }
 
-  /** Lists microphones and speakers. */
-  listDevices(): Promise<AudioDeviceList> {
-    return listAudioDevices(this.#mediaDevices())
+  /** Lists microphones and speakers (and keeps the list in the snapshot). */
+  async listDevices(): Promise<AudioDeviceList> {
+    const devices = await listAudioDevices(this.#mediaDevices())
+    this.#update({ devices })
+    return devices
   }
 
   /** Whether `setOutputDevice` can work in this browser. */

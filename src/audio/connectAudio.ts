@@ -18,7 +18,7 @@ export function connectAudio(
   const s = session as RealtimeSession<unknown>
   graph.setFormats({ input: s.inputAudioFormat, output: s.outputAudioFormat })
   const offs = [
-    s.usePlaybackTracker(graph.playbackTracker),
+    s.setPlaybackTracker(graph.playbackTracker),
     graph.on('frame', (data) => {
       if (s.status !== 'closed' && s.status !== 'error') s.sendAudio(data)
     }),

@@ -56,3 +56,10 @@ export class WallClockPlaybackTracker implements PlaybackTracker {
     this.#scheduledEnd = now
   }
 }
+
+/** For sessions whose audio nobody plays (text-only UIs): everything received counts as heard at once. */
+export const immediatePlaybackTracker: PlaybackTracker = {
+  onAudio() {},
+  getPlayedMs: () => Number.POSITIVE_INFINITY,
+  onInterrupt() {},
+}

@@ -144,7 +144,7 @@ export class RealtimeSession<TContext = unknown> implements AsyncIterable<Realti
   }
 
   /** Swaps in a `PlaybackTracker` (the audio graph's, say); returns a function that restores the previous one. */
-  usePlaybackTracker(tracker: PlaybackTracker): () => void {
+  setPlaybackTracker(tracker: PlaybackTracker): () => void {
     const previous = this.#tracker
     this.#tracker = tracker
     return () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { decodeSamples, pcm16ToFloat } from '../../src/core/codec'
-import { useGraphs } from './helpers/graphs'
+import { graphFactory } from './helpers/graphs'
 import { eventually, pcm16Tone, sleep, tapOutput } from './helpers/tap'
 
-const makeGraph = useGraphs()
+const makeGraph = graphFactory()
 
 const rms = (samples: Float32Array) => Math.sqrt(samples.reduce((s, x) => s + x * x, 0) / samples.length)
 

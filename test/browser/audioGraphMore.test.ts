@@ -2,10 +2,10 @@ import { describe, expect, inject, it } from 'vitest'
 import { connectAudio, workletModuleSource } from '../../src/audio'
 import { RealtimeAgent, RealtimeRunner } from '../../src/core'
 import { nextServerEvent } from '../helpers/session'
-import { useGraphs } from './helpers/graphs'
+import { graphFactory } from './helpers/graphs'
 import { eventually, pcm16Tone, sleep, tapOutput } from './helpers/tap'
 
-const makeGraph = useGraphs()
+const makeGraph = graphFactory()
 
 describe('levels, echo gate, devices, hosting', () => {
   it('reads input and output levels and spectra through the pull API', async () => {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { RealtimeAgent, RealtimeError, RealtimeRunner } from '../../src/core'
 import { nextServerEvent, RecordingTransport } from '../helpers/session'
-import { useSimulator } from '../helpers/simulated'
+import { serveSimulator } from '../helpers/simulated'
 
-useSimulator()
+serveSimulator()
 const runner = () => new RealtimeRunner(new RealtimeAgent({ name: 'Auth' }))
 
 function pretendBrowser() {

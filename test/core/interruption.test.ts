@@ -3,9 +3,9 @@ import { RealtimeAgent, RealtimeRunner } from '../../src/core'
 import { say } from '../../src/testing'
 import { frames, tone } from '../helpers/audio'
 import { nextEvent, nextServerEvent, RecordingTransport } from '../helpers/session'
-import { useSimulator } from '../helpers/simulated'
+import { serveSimulator } from '../helpers/simulated'
 
-const sim = useSimulator()
+const sim = serveSimulator()
 const ANSWER = 'The weather in Tokyo is sunny with a light breeze from the sea all afternoon.'
 
 async function start(settings = {}) {

@@ -10,9 +10,9 @@ import {
 import { callTool, checkEvent, say } from '../../src/testing'
 import { droppingServer, garbageServer } from '../helpers/badServer'
 import { collect, nextEvent, nextServerEvent, RecordingTransport } from '../helpers/session'
-import { useSimulator } from '../helpers/simulated'
+import { serveSimulator } from '../helpers/simulated'
 
-const sim = useSimulator()
+const sim = serveSimulator()
 
 async function start(agent: RealtimeAgent, options: Partial<RealtimeRunOptions> = {}, config = {}) {
   const transport = new RecordingTransport()

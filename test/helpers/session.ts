@@ -10,6 +10,16 @@ import { WebSocketTransport } from '../../src/core/transport'
 /** A WebSocket transport that keeps every client event it sent. */
 export class RecordingTransport extends WebSocketTransport {
   readonly sent: ClientEvent[] = []
+  connects = 0
+  closes = 0
+  override async connect(...args: Parameters<WebSocketTransport['connect']>): Promise<void> {
+    this.connects++
+    return super.connect(...args)
+  }
+  override close(...args: Parameters<WebSocketTransport['close']>): void {
+    this.closes++
+    super.close(...args)
+  }
   override send(event: ClientEvent): void {
     this.sent.push(structuredClone(event))
     super.send(event)

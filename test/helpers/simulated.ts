@@ -11,7 +11,7 @@ import { checkEvent, createSimulatorHandlers, type SimulatorHandlerOptions } fro
  * Every server event the simulator sent is kept in `serverEvents`. After each test, every client
  * event the kit sent and every server event the simulator sent must pass the official schemas.
  */
-export function useSimulator(defaults: SimulatorHandlerOptions = {}) {
+export function serveSimulator(defaults: SimulatorHandlerOptions = {}) {
   const serverEvents: ServerEvent[] = []
   const clientProblems: string[] = []
   const options = (extra: SimulatorHandlerOptions) => ({
@@ -20,12 +20,14 @@ export function useSimulator(defaults: SimulatorHandlerOptions = {}) {
     onServerEvent: (e: ServerEvent) => serverEvents.push(e),
     onClientEvent: (_e: unknown, problem: string | null) => problem && clientProblems.push(problem),
   })
-  const server = setupServer(...createSimulatorHandlers(options({})))
+  const defaultHandlers = createSimulatorHandlers(options({}))
+  const server = setupServer(...defaultHandlers)
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
   afterEach(() => {
     const serverProblems = serverEvents.map((e) => checkEvent('server', e)).filter(Boolean)
     const sentBadEvents = [...clientProblems]
-    server.resetHandlers()
+    // resetHandlers(...next) replaces msw's initial handlers, so restore ours by name.
+    server.resetHandlers(...defaultHandlers)
     serverEvents.length = 0
     clientProblems.length = 0
     expect(sentBadEvents, 'client events that fail the official schema').toEqual([])

@@ -1,0 +1,332 @@
+import { act, fireEvent, render, renderHook, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { memo, Profiler, type ReactNode } from 'react'
+import { describe, expect, it, vi } from 'vitest'
+import { z } from 'zod'
+import {
+  AgentIndicator,
+  AudioVisualizer,
+  ConnectionStatus,
+  DeviceSelect,
+  EventLog,
+  MessageInput,
+  RealtimeAgent,
+  RealtimeClient,
+  RealtimeProvider,
+  TalkButton,
+  ToolCallList,
+  TranscriptRow,
+  TranscriptView,
+  tool,
+  useAgentEvents,
+  useLatency,
+  useRealtimeSession,
+  useUsage,
+} from '../../src'
+import { callTool, say } from '../../src/testing'
+import { RecordingTransport } from '../helpers/session'
+import { serveSimulator } from '../helpers/simulated'
+import { expectAccessible, renderWithProvider } from './helpers'
+
+const sim = serveSimulator()
+
+/** A connected client for a test, and a wrapper that provides it. */
+async function connected(agent: RealtimeAgent, transport?: () => RecordingTransport) {
+  const client = new RealtimeClient({
+    agent,
+    auth: { clientSecret: 'ek_test' },
+    audio: false,
+    ...(transport ? { transport } : {}),
+  })
+  await act(() => client.connect())
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <RealtimeProvider agent={agent} client={client}>
+      {children}
+    </RealtimeProvider>
+  )
+  return { client, wrapper }
+}
+
+const renders = new Map<string, number>()
+// Memoised like TranscriptRow, so a list re-render (an item added) does not count as a row render.
+const CountingRow = memo(function CountingRow({ itemId }: { itemId: string }) {
+  return (
+    <Profiler id={itemId} onRender={(id) => renders.set(id, (renders.get(id) ?? 0) + 1)}>
+      <TranscriptRow itemId={itemId} />
+    </Profiler>
+  )
+})
+
+const answered = (client: RealtimeClient, text: string) =>
+  waitFor(() => {
+    const last = client.getItem(client.getSnapshot().itemIds.at(-1) ?? '')
+    expect(last?.type === 'message' && last.status === 'completed' ? last.text : '').toBe(text)
+  })
+
+describe('TranscriptView', () => {
+  it('renders hostile text as text, never as HTML', async () => {
+    sim.use({ scenario: { turns: [{ replies: [say('<img src=x onerror="alert(1)"><b>bold</b>')] }] } })
+    const agent = new RealtimeAgent({ name: 'A' })
+    const { client, wrapper } = await connected(agent)
+    const { container } = render(<TranscriptView />, { wrapper })
+    act(() => client.sendMessage('<script>alert("x")</script>'))
+    await answered(client, '<img src=x onerror="alert(1)"><b>bold</b>')
+    expect(container.querySelector('img, script, b')).toBeNull()
+    expect(screen.getByText('<script>alert("x")</script>')).toBeInTheDocument()
+    await expectAccessible(container)
+  })
+
+  it('marks truncated answers and announces finished ones politely', async () => {
+    sim.use({
+      pace: 5,
+      scenario: { turns: [{ replies: [say('A long answer that the user will cut short before it ends.')] }] },
+    })
+    const { client, wrapper } = await connected(new RealtimeAgent({ name: 'A' }))
+    const { container } = render(<TranscriptView />, { wrapper })
+    act(() => client.sendMessage('go'))
+    await waitFor(() => expect(container.querySelector('[data-streaming]')).not.toBeNull())
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 40))
+      client.interrupt()
+    })
+    await waitFor(() => expect(container.querySelector('[data-truncated]')).not.toBeNull())
+    expect(
+      within(container.querySelector('[data-truncated]') as HTMLElement).getByText('(interrupted)'),
+    ).toBeInTheDocument()
+    const live = container.querySelector('[aria-live="polite"]')
+    await waitFor(() => expect(live?.textContent).not.toBe(''))
+  })
+
+  it('stops following when the reader scrolls up and jumps back on request', async () => {
+    const { client, wrapper } = await connected(new RealtimeAgent({ name: 'A' }))
+    render(<TranscriptView />, { wrapper })
+    const log = screen.getByRole('log', { name: 'Transcript' })
+    Object.defineProperties(log, {
+      scrollHeight: { value: 1000, configurable: true },
+      clientHeight: { value: 200, configurable: true },
+    })
+    log.scrollTop = 100
+    fireEvent.scroll(log)
+    const jump = await screen.findByRole('button', { name: 'Jump to latest' })
+    act(() => client.sendMessage('more'))
+    await answered(client, 'You said: more. How can I help further?')
+    expect(log.scrollTop).toBe(100) // paused: the new answer did not move the reader
+    await userEvent.click(jump)
+    expect(log.scrollTop).toBe(1000)
+    expect(screen.queryByRole('button', { name: 'Jump to latest' })).toBeNull()
+  })
+
+  it('re-renders only the streaming row on a transcript delta (React Profiler)', async () => {
+    sim.use({
+      pace: 2,
+      scenario: {
+        turns: [
+          { replies: [say('One.')] },
+          { replies: [say('Two.')] },
+          { replies: [say('The third answer streams in many small words so we can count renders.')] },
+        ],
+      },
+    })
+    const { client, wrapper } = await connected(new RealtimeAgent({ name: 'A' }))
+    render(<TranscriptView Row={CountingRow} />, { wrapper })
+    for (const [text, reply] of [
+      ['1', 'One.'],
+      ['2', 'Two.'],
+    ]) {
+      act(() => client.sendMessage(text!))
+      await answered(client, reply!)
+    }
+    const earlier = [...client.getSnapshot().itemIds]
+    renders.clear()
+    act(() => client.sendMessage('3'))
+    await answered(client, 'The third answer streams in many small words so we can count renders.')
+    const streamingRow = client.getSnapshot().itemIds.at(-1)!
+    for (const id of earlier) expect(renders.get(id) ?? 0, `row ${id}`).toBe(0)
+    expect(renders.get(streamingRow)).toBeGreaterThan(5) // one commit per delta for the row that changes
+  })
+})
+
+describe('ToolCallList and approval', () => {
+  it('lists a call awaiting approval; Approve runs it and the answer follows', async () => {
+    sim.use({
+      scenario: { turns: [{ replies: [callTool('send_email', { to: 'ada@example.com' }), say('Sent.')] }] },
+    })
+    const sendEmail = tool({
+      name: 'send_email',
+      description: 'e',
+      parameters: z.object({ to: z.string() }),
+      needsApproval: true,
+      execute: ({ to }) => `sent to ${to}`,
+    })
+    const { client, wrapper } = await connected(new RealtimeAgent({ name: 'Mailer', tools: [sendEmail] }))
+    const { container } = render(<ToolCallList />, { wrapper })
+    act(() => client.sendMessage('email Ada'))
+    const approve = await screen.findByRole('button', { name: 'Approve send_email' })
+    expect(screen.getByText('Waiting for approval')).toBeInTheDocument()
+    expect(screen.getByText('{"to":"ada@example.com"}')).toBeInTheDocument()
+    await expectAccessible(container)
+    await userEvent.click(approve)
+    expect(await screen.findByText('sent to ada@example.com')).toBeInTheDocument()
+    expect(screen.getByText('Done')).toBeInTheDocument()
+    await answered(client, 'Sent.')
+  })
+
+  it('Decline tells the model and marks the call declined', async () => {
+    sim.use({ scenario: { turns: [{ replies: [callTool('wipe'), say('Okay, not wiping.')] }] } })
+    const wipe = tool({ name: 'wipe', description: 'w', needsApproval: true, execute: vi.fn() })
+    const { client, wrapper } = await connected(new RealtimeAgent({ name: 'W', tools: [wipe] }))
+    render(<ToolCallList />, { wrapper })
+    act(() => client.sendMessage('wipe it'))
+    await userEvent.click(await screen.findByRole('button', { name: 'Decline wipe' }))
+    expect(await screen.findByText('Declined')).toBeInTheDocument()
+    await answered(client, 'Okay, not wiping.')
+  })
+})
+
+describe('AgentIndicator, ConnectionStatus, EventLog, DeviceSelect, AudioVisualizer', () => {
+  it('shows the current agent and announces a handoff', async () => {
+    sim.use({ scenario: { turns: [{ replies: [callTool('transfer_to_billing'), say('Billing here.')] }] } })
+    const billing = new RealtimeAgent({ name: 'Billing' })
+    const { client, wrapper } = await connected(new RealtimeAgent({ name: 'Triage', handoffs: [billing] }))
+    const { container } = render(<AgentIndicator />, { wrapper })
+    expect(screen.getByRole('status')).toHaveTextContent('Triage')
+    act(() => client.sendMessage('billing please'))
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent('Billing (handed off from Triage)'),
+    )
+    expect(screen.getByRole('status')).toHaveAttribute('data-handoff', '')
+    await expectAccessible(container)
+  })
+
+  it('says the status in words and shows errors', async () => {
+    const agent = new RealtimeAgent({ name: 'S' })
+    const { container } = renderWithProvider(<ConnectionStatus />, agent)
+    expect(screen.getByRole('status')).toHaveTextContent('Not connected')
+    expect(screen.getByRole('status')).toHaveAttribute('data-state', 'idle')
+    await expectAccessible(container)
+    const { wrapper } = await connected(agent)
+    render(<ConnectionStatus data-testid="live" />, { wrapper })
+    expect(screen.getByTestId('live')).toHaveTextContent('Listening')
+  })
+
+  it('logs events, filters them and expands one to its JSON', async () => {
+    sim.use({ scenario: { turns: [{ replies: [say('Logged.')] }] } })
+    const { client, wrapper } = await connected(new RealtimeAgent({ name: 'L' }))
+    const { container } = render(<EventLog />, { wrapper })
+    act(() => client.sendMessage('log me'))
+    await answered(client, 'Logged.')
+    const list = screen.getByRole('list', { name: 'Events' })
+    expect(within(list).getAllByRole('listitem').length).toBeGreaterThan(5)
+    expect(within(list).queryByText('response.output_audio.delta')).toBeNull() // audio is left out
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Filter events' }), 'response.done')
+    const entries = within(list).getAllByRole('listitem')
+    expect(entries).toHaveLength(1)
+    await userEvent.click(within(entries[0]!).getByText('raw_model_event'))
+    expect(entries[0]!.querySelector('pre')?.textContent).toContain('"status": "completed"')
+    await expectAccessible(container)
+  })
+
+  it('offers the system default microphone without an audio graph', async () => {
+    const { container } = renderWithProvider(<DeviceSelect />, new RealtimeAgent({ name: 'D' }))
+    expect(screen.getByRole('combobox', { name: 'Microphone' })).toHaveValue('')
+    expect(screen.queryByRole('combobox', { name: 'Speaker' })).toBeNull()
+    await expectAccessible(container)
+  })
+
+  it('draws into a labelled canvas without re-rendering', async () => {
+    const { container } = renderWithProvider(
+      <AudioVisualizer source="input" variant="orb" />,
+      new RealtimeAgent({ name: 'V' }),
+    )
+    const canvas = screen.getByRole('img', { name: 'Microphone level' })
+    expect(canvas).toHaveAttribute('data-variant', 'orb')
+    expect(canvas).toHaveAttribute('data-state', 'idle')
+    await expectAccessible(container)
+  })
+})
+
+describe('TalkButton and MessageInput', () => {
+  it('toggle: connects, then mutes and unmutes, with aria-pressed', async () => {
+    const user = userEvent.setup()
+    renderWithProvider(<TalkButton />, new RealtimeAgent({ name: 'T' }))
+    await user.click(screen.getByRole('button', { name: 'Start conversation' }))
+    const button = await screen.findByRole('button', { name: 'Mute microphone' })
+    expect(button).toHaveAttribute('aria-pressed', 'true')
+    await user.click(button)
+    expect(screen.getByRole('button', { name: 'Unmute microphone' })).toHaveAttribute('aria-pressed', 'false')
+    expect(screen.getByRole('button')).toHaveAttribute('data-muted', '')
+  })
+
+  it('push: holding Space talks, releasing ends the turn (commit + response)', async () => {
+    const transports: RecordingTransport[] = []
+    const agent = new RealtimeAgent({ name: 'P' })
+    const user = userEvent.setup()
+    renderWithProvider(<TalkButton mode="push" />, agent, {
+      config: { modelSettings: { turnDetection: null } },
+      transport: () => {
+        const t = new RecordingTransport()
+        transports.push(t)
+        return t
+      },
+    })
+    const button = screen.getByRole('button', { name: 'Hold to talk' })
+    button.focus()
+    await user.keyboard('[Space>]')
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Release to send' })).toHaveAttribute('aria-pressed', 'true'),
+    )
+    await waitFor(() => expect(button).toHaveAttribute('data-state', 'listening'))
+    await user.keyboard('[/Space]')
+    expect(screen.getByRole('button', { name: 'Hold to talk' })).toHaveAttribute('aria-pressed', 'false')
+    const sent = transports[0]!.sent.map((e) => e.type)
+    expect(sent).toContain('input_audio_buffer.commit')
+    expect(sent).toContain('response.create')
+  })
+
+  it("composes the user's handlers and respects preventDefault", async () => {
+    const onClick = vi.fn((event: { preventDefault(): void }) => event.preventDefault())
+    renderWithProvider(<TalkButton onClick={onClick} />, new RealtimeAgent({ name: 'T' }))
+    await userEvent.click(screen.getByRole('button', { name: 'Start conversation' }))
+    expect(onClick).toHaveBeenCalledOnce()
+    expect(screen.getByRole('button')).toHaveAttribute('data-state', 'idle')
+  })
+
+  it('MessageInput works controlled, sends on Enter and keeps Shift+Enter for new lines', async () => {
+    const { client, wrapper } = await connected(new RealtimeAgent({ name: 'M' }))
+    const onValueChange = vi.fn()
+    const { container, rerender } = render(<MessageInput value="" onValueChange={onValueChange} />, {
+      wrapper,
+    })
+    await userEvent.type(screen.getByRole('textbox', { name: 'Message' }), 'x')
+    expect(onValueChange).toHaveBeenLastCalledWith('x')
+    rerender(<MessageInput value={'line one'} onValueChange={onValueChange} />)
+    expect(screen.getByRole('button', { name: 'Send' })).toBeEnabled()
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }))
+    await waitFor(() => expect(client.getSnapshot().itemIds.length).toBeGreaterThan(0))
+    expect(client.getItem(client.getSnapshot().itemIds[0]!)).toMatchObject({ text: 'line one' })
+    await expectAccessible(container)
+  })
+})
+
+describe('hooks', () => {
+  it('useAgentEvents delivers the chosen types to the latest handler; useUsage and useLatency follow the session', async () => {
+    sim.use({ scenario: { turns: [{ replies: [say('Counted.')] }] } })
+    const { client, wrapper } = await connected(new RealtimeAgent({ name: 'H' }))
+    const seen: string[] = []
+    const { result, rerender } = renderHook(
+      ({ tag }) => {
+        useAgentEvents((e) => seen.push(`${tag}:${e.type}`), { types: ['audio_end'] })
+        return { usage: useUsage(), latency: useLatency(), session: useRealtimeSession() }
+      },
+      { wrapper, initialProps: { tag: 'first' } },
+    )
+    rerender({ tag: 'second' })
+    act(() => client.sendMessage('count'))
+    await answered(client, 'Counted.')
+    expect(seen).toEqual(['second:audio_end'])
+    await waitFor(() => expect(result.current.usage.totalTokens).toBeGreaterThan(0))
+    expect(result.current.latency.turns).toHaveLength(1)
+    expect(result.current.latency.last).toBeGreaterThanOrEqual(0)
+    expect(result.current.session.status).toBe('listening')
+  })
+})
