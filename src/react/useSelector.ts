@@ -22,7 +22,9 @@ export function useSelector<S, T>(
     last.current = { value: next }
     return next
   }, [store, selector, isEqual])
-  return useSyncExternalStore(store.subscribe, select, select)
+  // Stores may define subscribe as a method: call it on the store, never detached.
+  const subscribe = useCallback((listener: () => void) => store.subscribe(listener), [store])
+  return useSyncExternalStore(subscribe, select, select)
 }
 
 /** Equal when two arrays hold the same elements in the same order. */

@@ -1,0 +1,18 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { expect, userEvent, waitFor, within } from 'storybook/test'
+import { EventLog } from '../src'
+import { withRealtime } from './support/realtimeExports'
+
+const meta = { title: 'Components/EventLog', component: EventLog, decorators: [withRealtime], args: { style: { width: 520 } } } satisfies Meta<typeof EventLog>
+export default meta
+type Story = StoryObj<typeof meta>
+
+export const AfterAConversation: Story = {
+  parameters: { realtime: { script: ['What is the weather in Tokyo?'] } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await waitFor(() => expect(canvas.getAllByText('tool_end').length).toBe(1), { timeout: 6000 })
+    await userEvent.type(canvas.getByRole('searchbox', { name: 'Filter events' }), 'tool_')
+    await waitFor(() => expect(within(canvas.getByRole('list', { name: 'Events' })).getAllByRole('listitem')).toHaveLength(2))
+  },
+}

@@ -1,0 +1,55 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { expect, waitFor, within } from 'storybook/test'
+import { TranscriptView } from '../src'
+import { frozenClient, message, withRealtime } from './support/realtimeExports'
+
+const meta = {
+  title: 'Components/TranscriptView',
+  component: TranscriptView,
+  decorators: [withRealtime],
+  args: { style: { width: 520 } },
+} satisfies Meta<typeof TranscriptView>
+export default meta
+type Story = StoryObj<typeof meta>
+
+export const Empty: Story = {}
+
+/** A scripted conversation from the simulator: a tool call, a handoff, an approved booking. */
+export const Conversation: Story = {
+  parameters: { realtime: { script: ['What is the weather in Tokyo?', 'Please book a table for two tonight.'], autoApprove: true } },
+  play: async ({ canvasElement }) => {
+    const log = within(canvasElement).getByRole('log', { name: 'Transcript' })
+    await waitFor(() => expect(log).toHaveTextContent('Your table for two is booked for 7:30 tonight.'), { timeout: 8000 })
+    await expect(log).toHaveTextContent('Booking Agent')
+  },
+}
+
+export const Truncated: Story = {
+  parameters: {
+    realtime: {
+      client: frozenClient({ status: 'listening' }, [
+        message('u1', 'user', 'Tell me about the weather this week.'),
+        message('a1', 'assistant', 'Monday will be sunny, Tuesday brings', { truncated: { audioEndMs: 1800 }, status: 'incomplete' }),
+        message('u2', 'user', 'Just today, please.'),
+      ]),
+    },
+  },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector('[data-truncated]')).not.toBeNull()
+  },
+}
+
+/** Two thousand rows: off-screen rows skip layout (content-visibility), rows re-render alone. */
+export const ThousandsOfItems: Story = {
+  parameters: {
+    realtime: {
+      client: frozenClient(
+        { status: 'listening' },
+        Array.from({ length: 2000 }, (_, i) => message(`m${i}`, i % 2 ? 'assistant' : 'user', `Message number ${i + 1} of a long conversation.`)),
+      ),
+    },
+  },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('log').querySelectorAll('.rak-transcript__row')).toHaveLength(2000)
+  },
+}

@@ -1,0 +1,95 @@
+import type { Decorator } from '@storybook/react-vite'
+import { type ReactNode, useEffect } from 'react'
+import { RealtimeClient, type RealtimeClientSnapshot, RealtimeProvider, useRealtimeClient } from '../../src'
+import type { RealtimeItem } from '../../src/core'
+import { triageAgent } from './agents'
+
+/** Story parameters for the realtime decorator. */
+export interface RealtimeParameters {
+  /** Connect at once and send these messages, each after the previous answer ended. */
+  script?: string[]
+  /** Approve tool calls as they come. */
+  autoApprove?: boolean
+  /** Play audio through the graph (asks for the microphone on connect). Default false. */
+  audio?: boolean
+  /** A fixed client (a state catalogue) instead of a live one. */
+  client?: RealtimeClient
+}
+
+/** Drives a conversation through the public API, so the components see real simulator events. */
+function Script({ messages, autoApprove }: { messages: string[]; autoApprove: boolean }) {
+  const client = useRealtimeClient()
+  useEffect(() => {
+    let cancelled = false
+    const off = client.onEvent((event) => {
+      if (autoApprove && event.type === 'tool_approval_required') client.approveTool(event.callId)
+    })
+    void (async () => {
+      await client.connect()
+      for (const text of messages) {
+        if (cancelled) return
+        client.sendMessage(text)
+        await new Promise<void>((resolve) => {
+          const stop = client.onEvent((event) => {
+            const settled = event.type === 'raw_model_event' && event.data.type === 'response.done' && client.session?.status !== 'thinking'
+            if (settled) {
+              stop()
+              resolve()
+            }
+          })
+        })
+      }
+    })()
+    return () => {
+      cancelled = true
+      off()
+    }
+  }, [client, messages, autoApprove])
+  return null
+}
+
+/** Wraps a story in a provider talking to the simulator (served by msw). */
+export const withRealtime: Decorator = (Story, context) => {
+  const params = (context.parameters.realtime ?? {}) as RealtimeParameters
+  return (
+    <RealtimeProvider
+      key={context.id}
+      agent={triageAgent}
+      auth={{ clientSecret: 'ek_storybook' }}
+      audio={params.audio ? {} : false}
+      {...(params.client ? { client: params.client } : {})}
+    >
+      {params.script && <Script messages={params.script} autoApprove={params.autoApprove ?? false} />}
+      <Story />
+    </RealtimeProvider>
+  )
+}
+
+/** A client frozen in one state, for catalogues of every `data-state`. */
+export function frozenClient(patch: Partial<RealtimeClientSnapshot>, items: RealtimeItem[] = []): RealtimeClient {
+  const client = new RealtimeClient({ agent: triageAgent, audio: false })
+  const snapshot = Object.freeze({ ...client.getSnapshot(), itemIds: items.map((i) => i.itemId), ...patch })
+  const byId = new Map(items.map((i) => [i.itemId, i]))
+  client.getSnapshot = () => snapshot
+  client.getItem = (id: string) => byId.get(id)
+  return client
+}
+
+export const message = (itemId: string, role: 'user' | 'assistant', text: string, extra: Partial<RealtimeItem> = {}): RealtimeItem =>
+  ({
+    type: 'message',
+    itemId,
+    previousItemId: null,
+    role,
+    status: 'completed',
+    text,
+    modality: 'audio',
+    agentName: role === 'assistant' ? 'Triage' : null,
+    truncated: null,
+    transcriptionFailed: false,
+    ...extra,
+  }) as RealtimeItem
+
+export function Stack({ children }: { children: ReactNode }) {
+  return <div style={{ display: 'grid', gap: 12, justifyItems: 'start' }}>{children}</div>
+}

@@ -1,0 +1,2 @@
+export { RealtimeProvider } from '../../src'
+export { frozenClient, message, Stack, withRealtime } from './realtime'
