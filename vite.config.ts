@@ -11,6 +11,20 @@ const alias = [
   { find: /^realtime-agent-kit$/, replacement: resolve(root, 'src/index.ts') },
 ]
 
+// The dom suite runs again against React 18, installed in the test/react18 workspace.
+const react18 = resolve(root, 'test/react18/node_modules')
+const react18Alias = [
+  { find: /^react$/, replacement: `${react18}/react/index.js` },
+  { find: /^react\/(.*)$/, replacement: `${react18}/react/$1` },
+  { find: /^react-dom$/, replacement: `${react18}/react-dom/index.js` },
+  { find: /^react-dom\/(.*)$/, replacement: `${react18}/react-dom/$1` },
+  // Its CommonJS main would require() the root React 19; its ES build goes through these aliases.
+  {
+    find: /^@testing-library\/react$/,
+    replacement: resolve(root, 'node_modules/@testing-library/react/dist/@testing-library/react.esm.js'),
+  },
+]
+
 // Debian's Chromium, headless, with a fake microphone that plays a spoken WAV in a loop.
 const chromiumArgs = [
   '--no-sandbox',
@@ -86,8 +100,22 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
+          env: { EXPECTED_REACT_MAJOR: '19' },
           include: ['test/react/**/*.test.{ts,tsx}'],
           setupFiles: ['test/react/setup.ts'],
+        },
+      },
+      {
+        plugins: [react()],
+        resolve: { alias: [...react18Alias, ...alias] },
+        test: {
+          name: 'dom-react18',
+          environment: 'jsdom',
+          env: { EXPECTED_REACT_MAJOR: '18' },
+          include: ['test/react/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/react/setup.ts'],
+          // Testing Library must resolve React through the alias too.
+          server: { deps: { inline: [/@testing-library\/react/] } },
         },
       },
       {

@@ -20,3 +20,11 @@ describe('server rendering', () => {
     expect(html).toContain('Server')
   })
 })
+
+describe('React version under test', () => {
+  it('is the one the project pins (dom: 19, dom-react18: 18)', async () => {
+    const [{ version }, { version: domVersion }] = await Promise.all([import('react'), import('react-dom')])
+    expect(version.split('.')[0]).toBe(process.env.EXPECTED_REACT_MAJOR)
+    expect(domVersion).toBe(version)
+  })
+})
