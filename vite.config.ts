@@ -125,15 +125,15 @@ export default defineConfig({
         test: {
           name: 'storybook',
           browser: browser(),
-          setupFiles: ['.storybook/vitest.setup.ts'],
           testTimeout: 20_000,
         },
       },
       {
         extends: true,
+        plugins: [react()],
         test: {
           name: 'browser',
-          include: ['test/browser/**/*.test.ts'],
+          include: ['test/browser/**/*.test.{ts,tsx}'],
           globalSetup: ['test/browser/globalSetup.ts'],
           browser: browser(),
           testTimeout: 20_000,
