@@ -1,7 +1,36 @@
 'use client'
 import { forwardRef, type HTMLAttributes, useId } from 'react'
+import type { AudioDevice } from '../audio'
 import { useAudioDevices } from '../react/hooks'
 import { cx } from './props'
+
+function Picker({
+  id,
+  label,
+  devices,
+  value,
+  onSelect,
+}: {
+  id: string
+  label: string
+  devices: AudioDevice[]
+  value: string | null
+  onSelect: (id: string | null) => unknown
+}) {
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value ?? ''} onChange={(e) => void onSelect(e.target.value || null)}>
+        <option value="">System default</option>
+        {devices.map((d, i) => (
+          <option key={d.deviceId} value={d.deviceId}>
+            {d.label || `${label} ${i + 1}`}
+          </option>
+        ))}
+      </select>
+    </>
+  )
+}
 
 /** Microphone and speaker pickers; the speaker picker appears where the browser can route output. */
 export const DeviceSelect = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivElement>>(function DeviceSelect(
@@ -10,38 +39,23 @@ export const DeviceSelect = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivEle
 ) {
   const devices = useAudioDevices()
   const id = useId()
-  const name = (label: string, i: number, kind: string) => label || `${kind} ${i + 1}`
   return (
     <div ref={ref} className={cx('rak-device-select', className)} {...props}>
-      <label htmlFor={`${id}-in`}>Microphone</label>
-      <select
+      <Picker
         id={`${id}-in`}
-        value={devices.inputDeviceId ?? ''}
-        onChange={(e) => void devices.selectInput(e.target.value || null)}
-      >
-        <option value="">System default</option>
-        {devices.inputs.map((d, i) => (
-          <option key={d.deviceId} value={d.deviceId}>
-            {name(d.label, i, 'Microphone')}
-          </option>
-        ))}
-      </select>
+        label="Microphone"
+        devices={devices.inputs}
+        value={devices.inputDeviceId}
+        onSelect={devices.selectInput}
+      />
       {devices.canSelectOutput && (
-        <>
-          <label htmlFor={`${id}-out`}>Speaker</label>
-          <select
-            id={`${id}-out`}
-            value={devices.outputDeviceId ?? ''}
-            onChange={(e) => void devices.selectOutput(e.target.value || null)}
-          >
-            <option value="">System default</option>
-            {devices.outputs.map((d, i) => (
-              <option key={d.deviceId} value={d.deviceId}>
-                {name(d.label, i, 'Speaker')}
-              </option>
-            ))}
-          </select>
-        </>
+        <Picker
+          id={`${id}-out`}
+          label="Speaker"
+          devices={devices.outputs}
+          value={devices.outputDeviceId}
+          onSelect={devices.selectOutput}
+        />
       )}
     </div>
   )
