@@ -17,7 +17,7 @@ export const Listening: Story = {
   },
 }
 
-const STATES: RealtimeStatus[] = ['idle', 'connecting', 'listening', 'thinking', 'speaking', 'error']
+const STATES: RealtimeStatus[] = ['idle', 'connecting', 'listening', 'thinking', 'speaking', 'reconnecting', 'error']
 const refused = new RealtimeError('browser_api_key_refused', 'A standard API key in a browser would be visible to every visitor.')
 
 export const AllStates: Story = {

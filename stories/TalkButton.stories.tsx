@@ -33,7 +33,7 @@ export const Muted: Story = {
 
 export const PushToTalk: Story = { args: { mode: 'push' } }
 
-const STATES: RealtimeStatus[] = ['idle', 'connecting', 'listening', 'thinking', 'speaking', 'error']
+const STATES: RealtimeStatus[] = ['idle', 'connecting', 'listening', 'thinking', 'speaking', 'reconnecting', 'error']
 
 /** Every `data-state`, from clients frozen in each status. */
 export const AllStates: Story = {

@@ -10,6 +10,7 @@ const LABELS: Record<RealtimeStatus, string> = {
   listening: 'Listening',
   thinking: 'Thinking…',
   speaking: 'Speaking',
+  reconnecting: 'Reconnecting…',
   error: 'Connection problem',
 }
 

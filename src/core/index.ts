@@ -43,7 +43,12 @@ export type { ClientEvent, ServerEvent, WireSessionConfig } from './protocol'
 export type { RealtimeRunConfig, RealtimeRunOptions } from './runner'
 export { DEFAULT_REALTIME_URL, RealtimeRunner } from './runner'
 export type { JsonSchemaObject, ToolParameters } from './schema'
-export type { RealtimeSessionOptions, RealtimeSessionSnapshot, SessionStatus } from './session'
+export type {
+  RealtimeSessionOptions,
+  RealtimeSessionSnapshot,
+  ReconnectOptions,
+  SessionStatus,
+} from './session'
 export { RealtimeSession } from './session'
 export type { FunctionTool, ToolCallDetails } from './tool'
 export { tool } from './tool'

@@ -24,7 +24,8 @@ export const systemClock: Clock = () => (typeof performance !== 'undefined' ? pe
  */
 export class WallClockPlaybackTracker implements PlaybackTracker {
   #clock: Clock
-  #itemKey: string | null = null
+  #itemId: string | null = null
+  #contentIndex = 0
   #received = 0
   #scheduledEnd = 0
 
@@ -33,10 +34,10 @@ export class WallClockPlaybackTracker implements PlaybackTracker {
   }
 
   onAudio(itemId: string, contentIndex: number, durationMs: number): void {
-    const key = `${itemId}:${contentIndex}`
     const now = this.#clock()
-    if (key !== this.#itemKey) {
-      this.#itemKey = key
+    if (itemId !== this.#itemId || contentIndex !== this.#contentIndex) {
+      this.#itemId = itemId
+      this.#contentIndex = contentIndex
       this.#received = 0
       this.#scheduledEnd = now
     }
@@ -45,7 +46,7 @@ export class WallClockPlaybackTracker implements PlaybackTracker {
   }
 
   getPlayedMs(itemId: string, contentIndex: number): number {
-    if (`${itemId}:${contentIndex}` !== this.#itemKey) return 0
+    if (itemId !== this.#itemId || contentIndex !== this.#contentIndex) return 0
     return Math.max(0, this.#received - Math.max(0, this.#scheduledEnd - this.#clock()))
   }
 

@@ -3,7 +3,7 @@ import { DEFAULT_MODEL, type RealtimeModelSettings } from './config'
 import { messageOf, RealtimeError } from './errors'
 import type { OutputGuardrail } from './guardrail'
 import type { Clock, PlaybackTracker } from './playback'
-import { RealtimeSession } from './session'
+import { RealtimeSession, type ReconnectOptions } from './session'
 import type { RealtimeTransport, TransportAuth } from './transport/transport'
 import { WebSocketTransport } from './transport/websocket'
 
@@ -36,6 +36,8 @@ export interface RealtimeRunOptions<TContext = unknown> {
   clock?: Clock
   /** How long to wait for the server's `session.created`, ms. Default 15 000. */
   connectTimeoutMs?: number
+  /** Recovery from a dropped connection (on by default); `false` turns it off. */
+  reconnect?: ReconnectOptions | false
 }
 
 function isBrowser(): boolean {
@@ -129,6 +131,19 @@ export class RealtimeRunner<TContext = unknown> {
       ...(options.playbackTracker ? { playbackTracker: options.playbackTracker } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
     })
+    if (options.reconnect !== false) {
+      // Each attempt asks for fresh credentials: an ephemeral key may have expired meanwhile.
+      session.enableReconnect(async () => {
+        await transport.connect(
+          {
+            url: withModel(options.url ?? DEFAULT_REALTIME_URL, settings.modelName ?? DEFAULT_MODEL),
+            auth: await resolveAuth(options as RealtimeRunOptions<unknown>),
+            signal: options.signal,
+          },
+          { onMessage: (data) => session.receive(data), onClose: (info) => session.closed(info) },
+        )
+      }, options.reconnect)
+    }
     let firstError: RealtimeError | undefined
     const offError = session.on('error', (e) => {
       firstError ??= e.error

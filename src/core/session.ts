@@ -16,6 +16,7 @@ import type { PlaybackTracker } from './playback'
 import { type Clock, systemClock, WallClockPlaybackTracker } from './playback'
 import {
   type ClientEvent,
+  type ClientItem,
   parseServerEvent,
   type ServerEvent,
   type WireResponse,
@@ -29,7 +30,25 @@ import { addUsage, EMPTY_USAGE, type Usage } from './usage'
 type Agent = RealtimeAgent<any>
 
 /** Where the conversation is: one string, for UIs to show as `data-state`. */
-export type SessionStatus = 'connecting' | 'listening' | 'thinking' | 'speaking' | 'closed' | 'error'
+export type SessionStatus =
+  | 'connecting'
+  | 'listening'
+  | 'thinking'
+  | 'speaking'
+  | 'reconnecting'
+  | 'closed'
+  | 'error'
+
+/** How a session recovers from a dropped connection; `false` turns recovery off. */
+export interface ReconnectOptions {
+  /** Attempts before giving up (status `error`). Default 5. */
+  maxAttempts?: number
+  /** Delay before the first attempt, doubled each time up to `maxDelayMs`. Default 500. */
+  initialDelayMs?: number
+  maxDelayMs?: number
+  /** How long each attempt waits for the server to confirm the session. Default 15 000. */
+  timeoutMs?: number
+}
 
 /** An immutable picture of the session, replaced only when something changed. */
 export interface RealtimeSessionSnapshot {
@@ -89,6 +108,9 @@ export class RealtimeSession<TContext = unknown> implements AsyncIterable<Realti
   #speakingTimer: ReturnType<typeof setTimeout> | undefined
   #ready: Promise<void>
   #markReady!: () => void
+  #reconnect: { connect: () => Promise<void>; options: Required<ReconnectOptions> } | null = null
+  #createdWaiters: { resolve: () => void; reject: (error: RealtimeError) => void }[] = []
+  #outbox: ClientEvent[] = []
 
   constructor(options: RealtimeSessionOptions<TContext>) {
     this.#agent = options.agent
@@ -176,6 +198,7 @@ export class RealtimeSession<TContext = unknown> implements AsyncIterable<Realti
 
   #setStatus(status: SessionStatus): void {
     if (this.#status === status || this.#status === 'closed') return
+    if (this.#status === 'reconnecting' && status !== 'reconnecting') return // only #resume ends it
     this.#status = status
     this.#changed()
   }
@@ -259,11 +282,134 @@ export class RealtimeSession<TContext = unknown> implements AsyncIterable<Realti
 
   /** @internal Transport callback: the connection closed. */
   closed(info: { code: number; reason: string; error: RealtimeError | null }): void {
+    if (this.#status === 'reconnecting') {
+      // An attempt's socket closed before the server confirmed the session: that attempt failed.
+      const error =
+        info.error ?? new RealtimeError('connection_failed', 'The connection closed while reconnecting.')
+      for (const waiter of this.#createdWaiters.splice(0)) waiter.reject(error)
+      return
+    }
+    if (info.error && this.#status !== 'closed' && this.#reconnect && this.#status !== 'connecting') {
+      this.#emitError(info.error)
+      void this.#recover(info.error)
+      return
+    }
     if (info.error && this.#status !== 'closed') {
       this.#status = 'error'
       this.#emitError(info.error)
     }
     this.#teardown()
+  }
+
+  /** @internal Called by the runner: how to open a new connection after a drop. */
+  enableReconnect(connect: () => Promise<void>, options: ReconnectOptions = {}): void {
+    this.#reconnect = {
+      connect,
+      options: { maxAttempts: 5, initialDelayMs: 500, maxDelayMs: 8000, timeoutMs: 15_000, ...options },
+    }
+  }
+
+  /**
+   * Reconnects with backoff, then resumes on the new server session: the current agent's
+   * configuration, the conversation so far as text items (audio cannot be replayed), and whatever
+   * was sent while the connection was down. Pending tool calls answer into the new connection.
+   */
+  async #recover(cause: RealtimeError): Promise<void> {
+    const reconnect = this.#reconnect!
+    this.#setStatus('reconnecting')
+    for (const change of this.#history.settle(this.#responseItems, 'incomplete')) this.#emitHistory(change)
+    this.#activeResponse = null
+    this.#createSent = false
+    this.#responseItems = []
+    this.#audio = null
+    const { maxAttempts, initialDelayMs, maxDelayMs, timeoutMs } = reconnect.options
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.min(maxDelayMs, initialDelayMs * 2 ** (attempt - 1))),
+      )
+      if (this.#status !== 'reconnecting') return // closed by the app meanwhile
+      let timer: ReturnType<typeof setTimeout> | undefined
+      try {
+        const created = new Promise<void>((resolve, reject) => {
+          this.#createdWaiters.push({ resolve, reject })
+          timer = setTimeout(
+            () =>
+              reject(
+                new RealtimeError(
+                  'connection_failed',
+                  `The server did not confirm the session within ${timeoutMs} ms.`,
+                ),
+              ),
+            timeoutMs,
+          )
+        })
+        created.catch(() => {}) // awaited below only when the socket opens
+        await reconnect.connect()
+        await created
+        await this.#resume()
+        return
+      } catch (error) {
+        this.#createdWaiters = []
+        this.#hub.emit({
+          type: 'error',
+          error:
+            error instanceof RealtimeError
+              ? error
+              : new RealtimeError('connection_failed', String(error), { cause: error }),
+        })
+      } finally {
+        clearTimeout(timer)
+      }
+    }
+    this.#status = 'error'
+    this.#emitError(
+      new RealtimeError(
+        'connection_closed',
+        `The connection was lost and ${maxAttempts} attempts to reconnect failed.`,
+        { cause },
+      ),
+    )
+    this.#teardown()
+  }
+
+  async #resume(): Promise<void> {
+    const transport = this.#transport
+    transport.send({
+      type: 'session.update',
+      session: toSessionConfig(this.#settings, await this.#agentParts(this.#agent)),
+    })
+    for (const item of this.#history.items) {
+      if (item.type === 'function_call') {
+        transport.send({
+          type: 'conversation.item.create',
+          item: {
+            id: item.itemId,
+            type: 'function_call',
+            call_id: item.callId,
+            name: item.name,
+            arguments: item.arguments,
+          },
+        })
+        if (item.output !== null)
+          transport.send({
+            type: 'conversation.item.create',
+            item: { type: 'function_call_output', call_id: item.callId, output: item.output },
+          })
+      } else if (item.text) {
+        const content =
+          item.role === 'assistant'
+            ? ({ type: 'output_text', text: item.text } as const)
+            : ({ type: 'input_text', text: item.text } as const)
+        transport.send({
+          type: 'conversation.item.create',
+          item: { id: item.itemId, type: 'message', role: item.role, content: [content] } as ClientItem,
+        })
+      }
+    }
+    this.#status = 'listening'
+    this.#changed()
+    for (const event of this.#outbox.splice(0)) this.#send(event)
+    this.#settleStatus()
   }
 
   #teardown(): void {
@@ -293,6 +439,11 @@ export class RealtimeSession<TContext = unknown> implements AsyncIterable<Realti
 
   #send(event: ClientEvent): boolean {
     if (this.#status === 'closed' || this.#status === 'error') return false
+    if (this.#status === 'reconnecting') {
+      // Kept for the new connection; live microphone audio is stale by then.
+      if (event.type !== 'input_audio_buffer.append') this.#outbox.push(event)
+      return true
+    }
     try {
       this.#transport.send(event)
       return true
@@ -386,6 +537,7 @@ export class RealtimeSession<TContext = unknown> implements AsyncIterable<Realti
         if (format) this.#outputFormat = fromWireFormat(format as Parameters<typeof fromWireFormat>[0])
         if (this.#status === 'connecting') this.#setStatus('listening')
         this.#markReady()
+        for (const waiter of this.#createdWaiters.splice(0)) waiter.resolve()
         return
       }
       case 'error': {

@@ -17,7 +17,14 @@ import {
 type Agent = RealtimeAgent<any>
 
 /** Where the conversation is, as one string (components expose it as `data-state`). */
-export type RealtimeStatus = 'idle' | 'connecting' | 'listening' | 'thinking' | 'speaking' | 'error'
+export type RealtimeStatus =
+  | 'idle'
+  | 'connecting'
+  | 'listening'
+  | 'thinking'
+  | 'speaking'
+  | 'reconnecting'
+  | 'error'
 
 /** A tool call as a UI shows it. */
 export interface ToolCallState {

@@ -353,7 +353,7 @@ describe('bad input and faults', () => {
 
   it('reports a dropped socket with its code, ends the loop and refuses further sends', async () => {
     sim.useHandlers(droppingServer)
-    const { session } = await start(new RealtimeAgent({ name: 'D' }))
+    const { session } = await start(new RealtimeAgent({ name: 'D' }), { reconnect: false })
     const iterated: string[] = []
     const loop = (async () => {
       for await (const event of session) iterated.push(event.type)

@@ -46,6 +46,8 @@ export function decodeBase64(text: string): ArrayBuffer {
   if (native.fromBase64) return native.fromBase64(text).buffer as ArrayBuffer
   if (NodeBufferCtor) {
     const buf = NodeBufferCtor.from(text, 'base64')
+    // Large buffers own their memory; small ones share Node's pool and must be copied out.
+    if (buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength) return buf.buffer as ArrayBuffer
     return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer
   }
   const binary = atob(text)
