@@ -244,8 +244,8 @@ function parseAudioDelta(data: string): ServerEvent | null {
   const from = start + DELTA_KEY.length
   const end = data.indexOf('"', from)
   if (end < 0) return null
-  const escape = data.indexOf('\\', from)
-  if (escape >= 0 && escape < end) return null
+  const backslash = data.indexOf('\\', from)
+  if (backslash >= 0 && backslash < end) return null
   try {
     const event = JSON.parse(`${data.slice(0, from)}${data.slice(end)}`) as ServerEvent
     if (event.type !== 'response.output_audio.delta' || event.delta !== '') return null
