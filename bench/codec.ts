@@ -1,13 +1,8 @@
-/**
- * Codec and base64 throughput, side by side with peers in the same run:
- * base64 against @openai/agents-realtime's helpers, G.711 against alawmulaw.
- *   npm run bench
- */
-import { writeFileSync } from 'node:fs'
+/** Codec and base64 throughput next to peers: base64 against @openai/agents-realtime's helpers, G.711 against alawmulaw. */
 import { utils } from '@openai/agents-realtime'
 import alawmulaw from 'alawmulaw'
 import { decodeBase64, encodeBase64, encodeUlaw, decodeUlaw, encodeAlaw, decodeAlaw, floatToPcm16 } from '../src/core/codec'
-import { machine, throughput } from './measure'
+import { throughput } from './measure'
 
 // One second of speech-like audio at 24 kHz: what a second of conversation moves.
 const samples = Float32Array.from({ length: 24000 }, (_, i) => Math.sin(i / 9) * 0.4 + Math.sin(i / 3.7) * 0.1)
@@ -40,15 +35,16 @@ const cases: [string, string, () => unknown, () => unknown][] = [
   ['A-law decode, 24k samples', 'alawmulaw', () => decodeAlaw(alaw), () => alawmulaw.alaw.decode(alaw)],
 ]
 
-const rows = cases.map(([name, peer, ours, theirs]) => {
+export function codecReport(): string {
+  const rows = cases.map(([name, peer, ours, theirs]) => {
   const a = throughput(ours)
   const b = throughput(theirs)
   return `| ${name} | ${Math.round(a).toLocaleString('en')} | ${peer}: ${Math.round(b).toLocaleString('en')} | ${(a / b).toFixed(2)}x |`
 })
-const report = [
+  return [
   '## Codecs and base64',
   '',
-  `Machine: ${machine()}. Command: \`npm run bench\`. Calls per second, median of 7 rounds; ratio = ours / peer (above 1 is faster).`,
+  'Node, in one process. Calls per second, median of 7 rounds; ratio = kit / peer (above 1 is faster).',
   `Outputs checked first: base64 identical; G.711 decoders identical; encoders agree on ${(ulawAgreement * 100).toFixed(2)}% (u-law) and ${(alawAgreement * 100).toFixed(2)}% (A-law) of all 65,536 inputs (the kit follows ITU G.191 at interval edges).`,
   '',
   '| operation | realtime-agent-kit | peer | ratio |',
@@ -56,5 +52,4 @@ const report = [
   ...rows,
   '',
 ].join('\n')
-console.log(report)
-writeFileSync(new URL('./RESULTS.md', import.meta.url), `# Benchmark results\n\n${report}`)
+}

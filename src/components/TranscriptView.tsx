@@ -7,6 +7,7 @@ import {
   type UIEvent,
   useCallback,
   useEffect,
+  useMemo,
   useRef,
   useState,
 } from 'react'
@@ -21,16 +22,30 @@ const NEAR_BOTTOM_PX = 32
 /** The text to announce: the latest finished assistant message (streaming deltas are not announced). */
 function useAnnouncement(itemIds: readonly string[]): string {
   const client = useRealtimeClient()
-  const select = useCallback(() => {
-    for (let i = itemIds.length - 1; i >= Math.max(0, itemIds.length - 5); i--) {
-      const item = client.getItem(itemIds[i] as string)
-      if (item?.type === 'message' && item.role === 'assistant' && item.status !== 'in_progress')
-        return item.text
+  // Only the last few items can change the announcement: listen to those, not to every delta.
+  const store = useMemo(() => {
+    const recent = itemIds.slice(-5)
+    return {
+      subscribe: (listener: () => void) => {
+        const offs = recent.map((id) => client.subscribeItem(id, listener))
+        return () => {
+          for (const off of offs) off()
+        }
+      },
+      getSnapshot: () => {
+        for (let i = recent.length - 1; i >= 0; i--) {
+          const item = client.getItem(recent[i] as string)
+          if (item?.type === 'message' && item.role === 'assistant' && item.status !== 'in_progress')
+            return item.text
+        }
+        return ''
+      },
     }
-    return ''
   }, [client, itemIds])
-  return useSelector(client, select)
+  return useSelector(store, identity)
 }
+
+const identity = <T,>(value: T): T => value
 
 /**
  * Transcript behaviour: follows new text while the reader is at the bottom, pauses when they scroll

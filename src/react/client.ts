@@ -87,6 +87,7 @@ export class RealtimeClient {
   readonly #storeListeners = new Set<() => void>()
   readonly #eventListeners = new Set<(event: RealtimeSessionEvent) => void>()
   readonly #items = new Map<string, RealtimeItem>()
+  readonly #itemListeners = new Map<string, Set<() => void>>()
   #graph: AudioGraph | null = null
   #session: RealtimeSession<unknown> | null = null
   #connecting: Promise<void> | null = null
@@ -135,6 +136,25 @@ export class RealtimeClient {
   /** One item of the conversation by id: the same object until that item changes. */
   getItem(itemId: string): RealtimeItem | undefined {
     return this.#items.get(itemId)
+  }
+
+  /** Listens to one item only: a streaming delta notifies its row, not every row. */
+  subscribeItem(itemId: string, listener: () => void): () => void {
+    let set = this.#itemListeners.get(itemId)
+    if (!set) {
+      set = new Set()
+      this.#itemListeners.set(itemId, set)
+    }
+    set.add(listener)
+    return () => {
+      set.delete(listener)
+      if (set.size === 0) this.#itemListeners.delete(itemId)
+    }
+  }
+
+  #setItem(item: RealtimeItem): void {
+    this.#items.set(item.itemId, item)
+    for (const listener of this.#itemListeners.get(item.itemId) ?? []) listener()
   }
 
   /** Every session event, across reconnects; returns the unsubscribe function. */
@@ -250,13 +270,13 @@ export class RealtimeClient {
   #onEvent(event: RealtimeSessionEvent): void {
     switch (event.type) {
       case 'history_added':
-        this.#items.set(event.item.itemId, event.item)
+        this.#setItem(event.item)
         this.#update({ itemIds: Object.freeze(this.#session?.history.map((i) => i.itemId) ?? []) })
         break
       case 'history_updated':
         if (event.item) {
-          this.#items.set(event.item.itemId, event.item)
-          this.#notify() // rows select their own item; the snapshot itself is unchanged
+          // Only that item's subscribers hear of it: the cost of a delta does not grow with the conversation.
+          this.#setItem(event.item)
         } else {
           const ids = new Set(this.#session?.history.map((i) => i.itemId))
           for (const id of this.#items.keys()) if (!ids.has(id)) this.#items.delete(id)

@@ -81,9 +81,17 @@ export function useAgentEvents(
  */
 export function useTranscriptItem(itemId: string): RealtimeItem | undefined {
   const client = useRealtimeClient()
-  const select = useCallback(() => client.getItem(itemId), [client, itemId])
-  return useSelector(client, select)
+  const store = useMemo(
+    () => ({
+      subscribe: (listener: () => void) => client.subscribeItem(itemId, listener),
+      getSnapshot: () => client.getItem(itemId),
+    }),
+    [client, itemId],
+  )
+  return useSelector(store, identity)
 }
+
+const identity = <T>(value: T): T => value
 
 /**
  * Item ids in conversation order; changes only when items come or go, not on every delta.

@@ -1,0 +1,22 @@
+/**
+ * Every benchmark, each measured as ratios against peers in the same run; writes bench/RESULTS.md.
+ *   npm run bench
+ */
+import { writeFileSync } from 'node:fs'
+import { bundleReport } from './bundle'
+import { codecReport } from './codec'
+import { eventsReport } from './events'
+import { machine } from './measure'
+import { reactReport } from './react'
+
+const sections = [eventsReport(), await bundleReport(), await reactReport(), codecReport()]
+const report = [
+  '# Benchmark results',
+  '',
+  `Machine: ${machine()}. Date: ${new Date().toISOString().slice(0, 10)}. Command: \`npm run bench\`.`,
+  '',
+  ...sections,
+].join('\n')
+writeFileSync(new URL('./RESULTS.md', import.meta.url), report)
+console.log(report)
+process.exit(0)
