@@ -111,6 +111,9 @@ export class RealtimeSession<TContext = unknown> implements AsyncIterable<Realti
   #reconnect: { connect: () => Promise<void>; options: Required<ReconnectOptions> } | null = null
   #createdWaiters: { resolve: () => void; reject: (error: RealtimeError) => void }[] = []
   #outbox: ClientEvent[] = []
+  /** Items this client created that the server has not echoed yet: a drop may have swallowed them. */
+  #unacked = new Map<string, ClientEvent>()
+  #nextItem = 0
 
   constructor(options: RealtimeSessionOptions<TContext>) {
     this.#agent = options.agent
@@ -317,6 +320,8 @@ export class RealtimeSession<TContext = unknown> implements AsyncIterable<Realti
   async #recover(cause: RealtimeError): Promise<void> {
     const reconnect = this.#reconnect!
     this.#setStatus('reconnecting')
+    // The answer in progress is lost with the connection: it is asked for again after resuming.
+    if (this.#activeResponse || this.#createSent) this.#responseWanted = true
     for (const change of this.#history.settle(this.#responseItems, 'incomplete')) this.#emitHistory(change)
     this.#activeResponse = null
     this.#createSent = false
@@ -380,6 +385,8 @@ export class RealtimeSession<TContext = unknown> implements AsyncIterable<Realti
     })
     for (const item of this.#history.items) {
       if (item.type === 'function_call') {
+        // A call whose arguments never finished arriving was never made: the model will redo it.
+        if (item.output === null && !this.#tools.has(item.callId)) continue
         transport.send({
           type: 'conversation.item.create',
           item: {
@@ -408,7 +415,11 @@ export class RealtimeSession<TContext = unknown> implements AsyncIterable<Realti
     }
     this.#status = 'listening'
     this.#changed()
-    for (const event of this.#outbox.splice(0)) this.#send(event)
+    // Created items the old connection may have swallowed go first, then what waited meanwhile.
+    const resend = [...this.#unacked.values()]
+    const queued = this.#outbox.splice(0).filter((event) => !resend.includes(event))
+    for (const event of [...resend, ...queued]) this.#send(event)
+    if (this.#responseWanted) this.#requestResponse()
     this.#settleStatus()
   }
 
@@ -469,11 +480,16 @@ export class RealtimeSession<TContext = unknown> implements AsyncIterable<Realti
   /** Sends a user text message and asks for an answer. */
   sendMessage(text: string): void {
     this.#assertOpen('send a message')
-    this.#send({
-      type: 'conversation.item.create',
-      item: { type: 'message', role: 'user', content: [{ type: 'input_text', text }] },
-    })
+    this.#createItem({ type: 'message', role: 'user', content: [{ type: 'input_text', text }] })
     this.#requestResponse()
+  }
+
+  /** Creates an item with an id of ours, so its echo can be recognised and a lost one re-sent. */
+  #createItem(item: ClientItem): void {
+    const id = `item_rak${(this.#nextItem++).toString(36)}${Math.random().toString(36).slice(2, 10)}`
+    const event: ClientEvent = { type: 'conversation.item.create', item: { ...item, id } }
+    this.#unacked.set(id, event)
+    this.#send(event)
   }
 
   /**
@@ -601,6 +617,10 @@ export class RealtimeSession<TContext = unknown> implements AsyncIterable<Realti
       case 'response.done':
         this.#onResponseDone(event.response as WireResponse)
         return
+      case 'conversation.item.added':
+      case 'conversation.item.created':
+        this.#unacked.delete((event.item as { id?: string }).id ?? '')
+        break
       case 'conversation.item.truncated': {
         const audio = this.#audio
         const receivedMs =
@@ -716,10 +736,7 @@ export class RealtimeSession<TContext = unknown> implements AsyncIterable<Realti
   }
 
   #sendToolOutput(callId: string, output: string): void {
-    this.#send({
-      type: 'conversation.item.create',
-      item: { type: 'function_call_output', call_id: callId, output },
-    })
+    this.#createItem({ type: 'function_call_output', call_id: callId, output })
   }
 
   async #agentParts(agent: Agent): Promise<AgentSessionParts> {
@@ -763,18 +780,15 @@ export class RealtimeSession<TContext = unknown> implements AsyncIterable<Realti
     if (this.#audio?.itemId === itemId) this.#interruptPlayback()
     this.#hub.emit({ type: 'guardrail_tripped', guardrailResults: results, message: text, itemId })
     const names = results.map((r) => r.guardrail.name).join(', ')
-    this.#send({
-      type: 'conversation.item.create',
-      item: {
-        type: 'message',
-        role: 'system',
-        content: [
-          {
-            type: 'input_text',
-            text: `Your last answer was stopped by the output guardrail(s): ${names}. Do not repeat it; respond in a way that respects them.`,
-          },
-        ],
-      },
+    this.#createItem({
+      type: 'message',
+      role: 'system',
+      content: [
+        {
+          type: 'input_text',
+          text: `Your last answer was stopped by the output guardrail(s): ${names}. Do not repeat it; respond in a way that respects them.`,
+        },
+      ],
     })
     this.#requestResponse()
   }

@@ -48,6 +48,11 @@ export class ToolCallRunner {
     return this.#inFlight
   }
 
+  /** Whether the model's call reached the runner (its arguments were complete). */
+  has(callId: string): boolean {
+    return this.#handled.has(callId)
+  }
+
   /** Starts handling a call once; a call id seen before is ignored (the API reports calls twice). */
   handle(call: ToolCall): Promise<void> | null {
     if (this.#handled.has(call.callId)) return null

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { RealtimeAgent, RealtimeRunner, tool } from '../../src/core'
+import type { ServerEvent } from '../../src/core/protocol'
+import { callTool, type Scenario, say } from '../../src/testing'
+import { flakyServer } from '../helpers/flaky'
+import { nextEvent } from '../helpers/session'
+import { serveSimulator } from '../helpers/simulated'
+
+const sim = serveSimulator()
+const fast = { initialDelayMs: 5, maxDelayMs: 20, maxAttempts: 5, timeoutMs: 2000 }
+
+// A model that calls the tool, then answers once the output is in the conversation.
+const scenario: Scenario = {
+  turns: [],
+  fallback: (ctx) =>
+    ctx.userText === 'and now?'
+      ? say('Carrying on.')
+      : ctx.toolOutput
+        ? say(`The answer is ${ctx.toolOutput}.`)
+        : callTool('lookup', { q: 'weather' }),
+}
+
+const answered = (text: string) => (e: { item: unknown }) => {
+  const item = e.item as { role?: string; text?: string; status?: string } | null
+  return item?.role === 'assistant' && item.text === text && item.status === 'completed'
+}
+
+async function turnWithDropAfter(k: number | null) {
+  let seen = 0 // server events of the turn so far, counted from the user's item on
+  let counting = false
+  let lastCounted = false
+  let done = false
+  const flaky = flakyServer({
+    drops: k === null ? 0 : 1,
+    chunkMs: 400,
+    scenario,
+    // Count the server events of the turn (after the first response.create) and drop after the k-th.
+    dropAfter: (_e: ServerEvent) => lastCounted && seen === k,
+    // Runs before dropAfter for each event: counts the turn's events, which dropAfter then reads.
+    onServerEvent: (e) => {
+      if (e.type === 'conversation.item.added' && !done) counting = true
+      lastCounted = counting
+      if (counting) seen++
+      // The turn under test ends with the answer's response.done; the follow-up only checks recovery.
+      if (e.type === 'response.done' && JSON.stringify(e).includes('The answer is')) {
+        counting = false
+        done = true
+      }
+    },
+  })
+  sim.useHandlers(flaky.handler)
+  const lookup = tool({
+    name: 'lookup',
+    description: 'l',
+    parameters: z.object({ q: z.string() }),
+    execute: ({ q }) => `sunny for ${q}`,
+  })
+  const session = await new RealtimeRunner(new RealtimeAgent({ name: 'Faulty', tools: [lookup] })).run({
+    apiKey: 'sk-test',
+    reconnect: fast,
+  })
+  const errors: string[] = []
+  session.on('error', (e) => errors.push(e.error.code))
+  session.sendMessage('what is the weather?')
+  await nextEvent(session, 'history_updated', answered('The answer is sunny for weather.'), 5000)
+  session.sendMessage('and now?')
+  await nextEvent(session, 'history_updated', answered('Carrying on.'), 5000)
+  const users = session.history
+    .filter((i) => i.type === 'message' && i.role === 'user')
+    .map((i) => (i as { text: string }).text)
+  session.close()
+  return { events: seen, connections: flaky.stats.connections, errors, users }
+}
+
+describe('socket faults at every step of a turn', () => {
+  it('a drop after any server event of a turn (before, during and after audio, during a tool call) is recovered', async () => {
+    const clean = await turnWithDropAfter(null)
+    expect(clean.connections).toBe(1)
+    expect(clean.events).toBeGreaterThan(20)
+    const failures: string[] = []
+    for (let k = 1; k <= clean.events; k++) {
+      try {
+        const run = await turnWithDropAfter(k)
+        expect(run.connections).toBe(2)
+        expect(run.users).toEqual(['what is the weather?', 'and now?'])
+        for (const code of run.errors) expect(['connection_closed', 'server_error']).toContain(code)
+      } catch (error) {
+        failures.push(`drop after event ${k}: ${(error as Error).message.split('\n')[0]}`)
+      }
+    }
+    expect(failures).toEqual([])
+  }, 120_000)
+})
+
+describe('tools that misbehave, through a live session', () => {
+  it('a tool that hangs past its timeout or returns something unserialisable gives the model an error and the session goes on', async () => {
+    sim.use({
+      scenario: {
+        turns: [
+          { replies: [callTool('hang'), say('Timed out, sorry.')] },
+          { replies: [callTool('weird'), say('That failed too.')] },
+        ],
+      },
+    })
+    const hang = tool({ name: 'hang', description: 'h', timeoutMs: 50, execute: () => new Promise(() => {}) })
+    const weird = tool({ name: 'weird', description: 'w', execute: () => ({ fn: () => 1 }) })
+    const session = await new RealtimeRunner(new RealtimeAgent({ name: 'M', tools: [hang, weird] })).run({
+      apiKey: 'sk-test',
+    })
+    const ends: (string | undefined)[] = []
+    session.on('tool_end', (e) => ends.push(e.error?.code))
+    session.sendMessage('hang')
+    await nextEvent(session, 'history_updated', answered('Timed out, sorry.'), 3000)
+    session.sendMessage('weird')
+    await nextEvent(session, 'history_updated', answered('That failed too.'), 3000)
+    expect(ends).toEqual(['tool_timeout', 'tool_execution_failed'])
+    session.close()
+  })
+})
