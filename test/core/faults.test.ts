@@ -49,7 +49,7 @@ async function turnWithDropAfter(k: number | null) {
       }
     },
   })
-  sim.useHandlers(flaky.handler)
+  sim.replaceHandlers(flaky.handler)
   const lookup = tool({
     name: 'lookup',
     description: 'l',

@@ -25,7 +25,7 @@ describe('reconnecting without losing the conversation', () => {
         fallback: (ctx) => say(`Still here after ${ctx.userText}`),
       },
     })
-    sim.useHandlers(flaky.handler)
+    sim.replaceHandlers(flaky.handler)
     const agent = new RealtimeAgent({ name: 'Steady', instructions: 'Keep context.' })
     const session = await new RealtimeRunner(agent).run({ apiKey: 'sk-test', reconnect: fast })
     const events = collect(session)
@@ -83,7 +83,7 @@ describe('reconnecting without losing the conversation', () => {
       closeCode: 1001,
       closeReason: 'session_expired',
     })
-    sim.useHandlers(flaky.handler)
+    sim.replaceHandlers(flaky.handler)
     let minted = 0
     const session = await new RealtimeRunner(new RealtimeAgent({ name: 'Long' })).run({
       getClientSecret: async () => `ek_${++minted}`,
@@ -118,7 +118,7 @@ describe('reconnecting without losing the conversation', () => {
           ctx.toolOutput ? say(`Result: ${ctx.toolOutput}`) : callTool('slow_lookup', { q: 'x' }),
       },
     })
-    sim.useHandlers(flaky.handler)
+    sim.replaceHandlers(flaky.handler)
     const session = await new RealtimeRunner(new RealtimeAgent({ name: 'T', tools: [slow] })).run({
       apiKey: 'sk-test',
       reconnect: fast,
@@ -149,7 +149,7 @@ describe('reconnecting without losing the conversation', () => {
       authorize: () => ++accepted === 1, // the server refuses every reconnection
       scenario: { turns: [{ replies: [callTool('pay')] }] },
     })
-    sim.useHandlers(flaky.handler)
+    sim.replaceHandlers(flaky.handler)
     const pay = tool({ name: 'pay', description: 'p', needsApproval: true, execute: () => 'paid' })
     const session = await new RealtimeRunner(new RealtimeAgent({ name: 'G', tools: [pay] })).run({
       apiKey: 'sk-test',

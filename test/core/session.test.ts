@@ -331,7 +331,7 @@ describe('RealtimeSession over the simulator', () => {
 
 describe('bad input and faults', () => {
   it('turns malformed and unknown server events into error / raw events and keeps working', async () => {
-    sim.useHandlers(garbageServer)
+    sim.replaceHandlers(garbageServer)
     const { session } = await start(new RealtimeAgent({ name: 'R' }))
     const errors: string[] = []
     const raw: string[] = []
@@ -352,7 +352,7 @@ describe('bad input and faults', () => {
   })
 
   it('reports a dropped socket with its code, ends the loop and refuses further sends', async () => {
-    sim.useHandlers(droppingServer)
+    sim.replaceHandlers(droppingServer)
     const { session } = await start(new RealtimeAgent({ name: 'D' }), { reconnect: false })
     const iterated: string[] = []
     const loop = (async () => {

@@ -6,7 +6,7 @@ import { checkEvent, createSimulatorHandlers, type SimulatorHandlerOptions } fro
 
 /**
  * Serves the simulator through msw for one test file. `use(options)` swaps the scenario for a test
- * and `useHandlers(...)` swaps in other servers: both replace the handlers, because msw hands a
+ * and `replaceHandlers(...)` swaps in other servers: both replace the handlers, because msw hands a
  * WebSocket connection to every matching handler, and two simulators must not answer one socket.
  * Every server event the simulator sent is kept in `serverEvents`. After each test, every client
  * event the kit sent and every server event the simulator sent must pass the official schemas.
@@ -39,7 +39,7 @@ export function serveSimulator(defaults: SimulatorHandlerOptions = {}) {
     use(extra: SimulatorHandlerOptions) {
       server.resetHandlers(...createSimulatorHandlers(options(extra)))
     },
-    useHandlers(...handlers: (RequestHandler | WebSocketHandler)[]) {
+    replaceHandlers(...handlers: (RequestHandler | WebSocketHandler)[]) {
       server.resetHandlers(...handlers)
     },
   }
