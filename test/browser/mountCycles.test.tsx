@@ -1,0 +1,82 @@
+import { act, render, screen, waitFor } from '@testing-library/react'
+import { describe, expect, inject, it } from 'vitest'
+import { RealtimeAgent, RealtimeClient, RealtimeProvider, TalkButton } from '../../src'
+import { RecordingTransport } from '../helpers/session'
+
+/** Counts listeners added and removed on a target, by event type. */
+function countListeners(target: EventTarget) {
+  const live = new Map<string, number>()
+  const add = target.addEventListener.bind(target)
+  const remove = target.removeEventListener.bind(target)
+  target.addEventListener = (
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ) => {
+    live.set(type, (live.get(type) ?? 0) + 1)
+    add(type, listener, options)
+  }
+  target.removeEventListener = (
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | EventListenerOptions,
+  ) => {
+    live.set(type, (live.get(type) ?? 0) - 1)
+    remove(type, listener, options)
+  }
+  return {
+    live: () => Object.fromEntries([...live].filter(([, n]) => n !== 0)),
+    restore: () => {
+      target.addEventListener = add
+      target.removeEventListener = remove
+    },
+  }
+}
+
+describe('mounting and unmounting the provider 100 times', () => {
+  it('leaves no socket, track, AudioContext or listener behind', async () => {
+    const documentListeners = countListeners(document)
+    const deviceListeners = countListeners(navigator.mediaDevices)
+    const transports: RecordingTransport[] = []
+    const contexts: AudioContext[] = []
+    const tracks: MediaStreamTrack[] = []
+    try {
+      for (let i = 0; i < 100; i++) {
+        const client = new RealtimeClient({
+          agent: new RealtimeAgent({ name: `Cycle ${i}` }),
+          auth: { clientSecret: 'ek_cycle', url: inject('simulatorUrl') },
+          transport: () => {
+            const t = new RecordingTransport()
+            transports.push(t)
+            return t
+          },
+        })
+        const { unmount } = render(
+          <RealtimeProvider agent={client.getSnapshot().currentAgent} client={client}>
+            <TalkButton />
+          </RealtimeProvider>,
+        )
+        await act(async () => screen.getByRole('button', { name: 'Start conversation' }).click())
+        await waitFor(() => expect(client.audioGraph?.inputStream).toBeTruthy(), { timeout: 5000 })
+        contexts.push(client.audioGraph!.context!)
+        tracks.push(...client.audioGraph!.inputStream!.getTracks())
+        unmount()
+      }
+      await waitFor(() => expect(contexts.filter((c) => c.state !== 'closed')).toHaveLength(0), {
+        timeout: 10_000,
+      })
+      expect(transports).toHaveLength(100)
+      expect(transports.filter((t) => t.closes !== 1)).toHaveLength(0)
+      expect(tracks.filter((t) => t.readyState !== 'ended')).toHaveLength(0)
+      // React DOM keeps one selectionchange listener per document; nothing may grow per cycle.
+      const left = documentListeners.live()
+      expect(left.pointerdown ?? 0).toBe(0)
+      expect(left.keydown ?? 0).toBe(0)
+      expect(Object.values(left).every((n) => n <= 1)).toBe(true)
+      expect(deviceListeners.live()).toEqual({})
+    } finally {
+      documentListeners.restore()
+      deviceListeners.restore()
+    }
+  }, 120_000)
+})

@@ -1,0 +1,58 @@
+import { act, render, screen, waitFor } from '@testing-library/react'
+import type { ReactNode } from 'react'
+import { describe, expect, it } from 'vitest'
+import {
+  EventLog,
+  RealtimeAgent,
+  RealtimeClient,
+  RealtimeProvider,
+  ToolCallList,
+  TranscriptView,
+  tool,
+} from '../../src'
+import { callTool, say } from '../../src/testing'
+import { serveSimulator } from '../helpers/simulated'
+
+const sim = serveSimulator()
+const PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script><b>bold</b>'
+
+describe('hostile text', () => {
+  it('in tool arguments, tool output, transcripts and the event log renders as text', async () => {
+    sim.use({ scenario: { turns: [{ replies: [callTool('echo', { html: PAYLOAD }), say(PAYLOAD)] }] } })
+    const echo = tool({
+      name: 'echo',
+      description: 'e',
+      parameters: { type: 'object', properties: { html: { type: 'string' } } },
+      execute: (args: { html: string }) => args.html,
+    })
+    const agent = new RealtimeAgent({ name: 'H', tools: [echo] })
+    const client = new RealtimeClient({ agent, auth: { clientSecret: 'ek_test' }, audio: false })
+    await act(() => client.connect())
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <RealtimeProvider agent={agent} client={client}>
+        {children}
+      </RealtimeProvider>
+    )
+    const { container } = render(
+      <>
+        <TranscriptView />
+        <ToolCallList />
+        <EventLog />
+      </>,
+      { wrapper },
+    )
+    act(() => client.sendMessage(PAYLOAD))
+    await waitFor(() =>
+      expect(
+        screen.getByRole('log', { name: 'Transcript' }).textContent?.split(PAYLOAD).length,
+      ).toBeGreaterThanOrEqual(3),
+    )
+    expect(container.querySelector('img, script, b')).toBeNull()
+    expect((window as { __pwned?: number }).__pwned).toBeUndefined()
+    expect(screen.getByRole('region', { name: 'Tool calls' })).toHaveTextContent(PAYLOAD) // the output, as text
+    const json = [...container.querySelectorAll('.rak-event-log__json')]
+      .map((pre) => pre.textContent)
+      .join('')
+    expect(json).toContain('<img src=x') // shown as text inside <pre>, not parsed
+  })
+})
