@@ -139,6 +139,21 @@ export default defineConfig({
           testTimeout: 20_000,
         },
       },
+      // Audio latencies, only for `npm run bench` (speed is measured in benchmarks, not in tests).
+      ...(process.env.RAK_BENCH
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'bench-audio',
+                include: ['bench/audio.browser.ts'],
+                globalSetup: ['test/browser/globalSetup.ts'],
+                browser: browser(),
+                testTimeout: 60_000,
+              },
+            },
+          ]
+        : []),
     ],
   },
 })

@@ -3,13 +3,14 @@
  *   npm run bench
  */
 import { writeFileSync } from 'node:fs'
+import { audioReport } from './audio'
 import { bundleReport } from './bundle'
 import { codecReport } from './codec'
 import { eventsReport } from './events'
 import { machine } from './measure'
 import { reactReport } from './react'
 
-const sections = [eventsReport(), await bundleReport(), await reactReport(), codecReport()]
+const sections = [eventsReport(), await bundleReport(), await reactReport(), audioReport(), codecReport()]
 const report = [
   '# Benchmark results',
   '',

@@ -91,6 +91,7 @@ export class RealtimeClient {
   #graph: AudioGraph | null = null
   #session: RealtimeSession<unknown> | null = null
   #connecting: Promise<void> | null = null
+  #abortConnect: AbortController | null = null
   #unbind: (() => void)[] = []
   #snapshot: RealtimeClientSnapshot
   #turnEndedAt: number | null = null
@@ -196,6 +197,9 @@ export class RealtimeClient {
 
   async #connect(): Promise<void> {
     this.#update({ status: 'connecting', error: null })
+    // disconnect() during the connection aborts it: nothing opened late may outlive the caller.
+    const abort = new AbortController()
+    this.#abortConnect = abort
     const graph = this.audioGraph
     // Start audio inside the gesture, while the network connects.
     const audioStarted = graph
@@ -210,9 +214,11 @@ export class RealtimeClient {
         ...this.#options.auth,
         ...(this.#options.transport ? { transport: this.#options.transport() } : {}),
         ...(this.#options.context !== undefined ? { context: this.#options.context } : {}),
+        signal: abort.signal,
       })
     } catch (error) {
       await graph?.stop()
+      if (abort.signal.aborted) return // the app disconnected meanwhile: not an error
       this.#update({
         status: 'error',
         error:
@@ -222,6 +228,12 @@ export class RealtimeClient {
       })
       throw error
     }
+    if (abort.signal.aborted) {
+      session.close()
+      await graph?.stop()
+      return
+    }
+    this.#abortConnect = null
     this.#attach(session)
     // Without a graph nobody plays the audio: it counts as heard, so status never waits on playback.
     this.#unbind.push(
@@ -357,6 +369,12 @@ export class RealtimeClient {
 
   /** Closes the session and releases the microphone and the AudioContext. */
   disconnect(): void {
+    if (this.#abortConnect) {
+      this.#abortConnect.abort()
+      this.#abortConnect = null
+      void this.#graph?.stop()
+      this.#update({ status: 'idle', talking: false })
+    }
     const session = this.#session
     if (!session) return
     session.close()

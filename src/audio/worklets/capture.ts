@@ -19,6 +19,8 @@ export type CaptureCommand = { type: 'gate'; open: boolean }
 export interface CaptureFrame {
   type: 'frame'
   data: ArrayBuffer
+  /** Audio-clock time (seconds) at which the frame's last sample was captured. */
+  time: number
 }
 
 /**
@@ -81,13 +83,13 @@ export function defineCaptureProcessor(
         offset += take
         if (this.fill === this.frame.length) {
           this.fill = 0
-          if (this.open) this.post()
+          if (this.open) this.post(scope.currentTime + length / scope.sampleRate)
         }
       }
       return true
     }
 
-    private post(): void {
+    private post(time: number): void {
       const pcm = toPcm16(this.frame)
       const bytes =
         this.format === 'g711_ulaw'
@@ -95,7 +97,7 @@ export function defineCaptureProcessor(
           : this.format === 'g711_alaw'
             ? g711.encodeAlaw(pcm)
             : new Uint8Array(pcm.buffer)
-      const frame: CaptureFrame = { type: 'frame', data: bytes.buffer as ArrayBuffer }
+      const frame: CaptureFrame = { type: 'frame', data: bytes.buffer as ArrayBuffer, time }
       this.port.postMessage(frame, [frame.data])
     }
   }
