@@ -62,6 +62,7 @@ export default defineConfig({
         core: resolve(root, 'src/core/index.ts'),
         audio: resolve(root, 'src/audio/index.ts'),
         testing: resolve(root, 'src/testing/index.ts'),
+        server: resolve(root, 'src/server/index.ts'),
       },
       formats: ['es'],
     },

@@ -1,5 +1,7 @@
 export type { Instructions, RealtimeAgentOptions } from './agent'
 export { RealtimeAgent } from './agent'
+export type { ClientSecretFetcherOptions } from './clientSecret'
+export { createClientSecretFetcher } from './clientSecret'
 export type { AudioFormat } from './codec'
 export { bytesToMs, decodeBase64, encodeBase64 } from './codec'
 export type { RealtimeModelSettings, TurnDetection } from './config'
