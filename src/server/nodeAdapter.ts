@@ -26,7 +26,9 @@ export function toNodeHandler(handler: (request: Request) => Promise<Response>) 
     })
     const response = await handler(request)
     res.statusCode = response.status
-    response.headers.forEach((value, name) => res.setHeader(name, value))
+    response.headers.forEach((value, name) => {
+      res.setHeader(name, value)
+    })
     res.end(Buffer.from(await response.arrayBuffer()))
   }
 }
