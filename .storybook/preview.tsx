@@ -1,8 +1,8 @@
 import type { Preview } from '@storybook/react-vite'
 import { mswLoader } from 'msw-storybook-addon/csf3'
 import '../src/components/styles.css'
+import { storyScenario } from '../demo/scenario'
 import { createSimulatorHandlers } from '../src/testing'
-import { storyScenario } from '../stories/support/scenario'
 
 const preview: Preview = {
   loaders: [mswLoader()],

@@ -9,7 +9,8 @@ import { RealtimeAgent, RealtimeRunner } from '../src/core'
 import { WebSocketTransport } from '../src/core/transport'
 import { pcm16Tone, sleep, tapOutput } from '../test/browser/helpers/tap'
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] as number
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] as number
 
 it('measures', async () => {
   // 1. Microphone frame -> append sent.
@@ -18,11 +19,16 @@ it('measures', async () => {
   class TimedTransport extends WebSocketTransport {
     override send(event: Parameters<WebSocketTransport['send']>[0]): void {
       // Both times on the audio clock: when the frame's last sample was captured, and the clock now.
-      if (event.type === 'input_audio_buffer.append' && graph.context) frameLatencies.push((graph.context.currentTime - graph.lastFrameTime) * 1000)
+      if (event.type === 'input_audio_buffer.append' && graph.context)
+        frameLatencies.push((graph.context.currentTime - graph.lastFrameTime) * 1000)
       super.send(event)
     }
   }
-  const session = await new RealtimeRunner(new RealtimeAgent({ name: 'Bench' })).run({ clientSecret: 'ek_bench', url: inject('simulatorUrl'), transport: new TimedTransport() })
+  const session = await new RealtimeRunner(new RealtimeAgent({ name: 'Bench' })).run({
+    clientSecret: 'ek_bench',
+    url: inject('simulatorUrl'),
+    transport: new TimedTransport(),
+  })
   const disconnect = connectAudio(session, graph)
   await graph.start()
   await sleep(3000)

@@ -2,7 +2,10 @@
 import { execFileSync } from 'node:child_process'
 
 export function audioReport(): string {
-  const out = execFileSync('npx', ['vitest', 'run', '--project', 'bench-audio'], { encoding: 'utf8', env: { ...process.env, RAK_BENCH: '1' } })
+  const out = execFileSync('npx', ['vitest', 'run', '--project', 'bench-audio'], {
+    encoding: 'utf8',
+    env: { ...process.env, RAK_BENCH: '1' },
+  })
   const line = out.split('\n').find((l) => l.includes('BENCH_AUDIO '))
   if (!line) return '## Audio (browser)\n\nThe browser benchmark printed no result.\n'
   const r = JSON.parse(line.slice(line.indexOf('BENCH_AUDIO ') + 12)) as Record<string, number>

@@ -15,7 +15,10 @@ export const CASES: { name: string; code: string }[] = [
     name: 'realtime-agent-kit (provider, hooks, TalkButton, TranscriptView, core)',
     code: `export { RealtimeProvider, useRealtimeSession, useTranscript, useAgentEvents, useToolCalls, TalkButton, TranscriptView, RealtimeAgent, tool, handoff } from './src'`,
   },
-  { name: '@openai/agents-realtime (RealtimeAgent, RealtimeSession; no UI)', code: `export { RealtimeAgent, RealtimeSession, tool } from '@openai/agents-realtime'` },
+  {
+    name: '@openai/agents-realtime (RealtimeAgent, RealtimeSession; no UI)',
+    code: `export { RealtimeAgent, RealtimeSession, tool } from '@openai/agents-realtime'`,
+  },
   {
     name: '@livekit/components-react + livekit-client',
     code: `export { LiveKitRoom, RoomAudioRenderer, useVoiceAssistant, BarVisualizer, VoiceAssistantControlBar } from '@livekit/components-react'; export { Room } from 'livekit-client'`,
@@ -53,17 +56,22 @@ export async function measure(code: string): Promise<Size> {
     loader: { '.css': 'empty', '.svg': 'empty' },
   })
   const meta = result.metafile as Metafile
-  const entry = Object.keys(meta.outputs).find((file) => meta.outputs[file]?.entryPoint === '<stdin>') as string
+  const entry = Object.keys(meta.outputs).find(
+    (file) => meta.outputs[file]?.entryPoint === '<stdin>',
+  ) as string
   const files = new Set<string>()
   const visit = (file: string) => {
     if (files.has(file)) return
     files.add(file)
-    for (const imported of meta.outputs[file]?.imports ?? []) if (imported.kind === 'import-statement' && !imported.external) visit(imported.path)
+    for (const imported of meta.outputs[file]?.imports ?? [])
+      if (imported.kind === 'import-statement' && !imported.external) visit(imported.path)
   }
   visit(entry)
   // Metafile paths are relative to the working directory; output paths are absolute.
   const wanted = new Set([...files].map((file) => resolve(file)))
-  const bytes = Buffer.concat(result.outputFiles.filter((f) => wanted.has(f.path)).map((f) => Buffer.from(f.contents)))
+  const bytes = Buffer.concat(
+    result.outputFiles.filter((f) => wanted.has(f.path)).map((f) => Buffer.from(f.contents)),
+  )
   return {
     raw: bytes.length,
     gzip: gzipSync(bytes, { level: 9 }).length,
@@ -100,7 +108,9 @@ export async function bundleReport(): Promise<string> {
 if (process.argv.includes('--budget')) {
   const size = await measure(CASES[0]!.code)
   const over = size.brotli > BUDGET_BROTLI_KIB * 1024
-  console.log(`typical import: ${kib(size.raw)} minified, ${kib(size.gzip)} gzip, ${kib(size.brotli)} brotli (budget ${BUDGET_BROTLI_KIB} KiB brotli)`)
+  console.log(
+    `typical import: ${kib(size.raw)} minified, ${kib(size.gzip)} gzip, ${kib(size.brotli)} brotli (budget ${BUDGET_BROTLI_KIB} KiB brotli)`,
+  )
   if (over) {
     console.error('Over the size budget: find what grew (npm run bench lists the peers) before raising it.')
     process.exit(1)

@@ -6,7 +6,9 @@
 import type { ServerEvent } from '../src/core/protocol'
 
 const AUDIO_100MS = Buffer.alloc(4800, 7).toString('base64')
-const WORDS = 'the weather in tokyo is sunny with a light breeze and clear skies all afternoon today'.split(' ')
+const WORDS = 'the weather in tokyo is sunny with a light breeze and clear skies all afternoon today'.split(
+  ' ',
+)
 
 export interface Turn {
   events: string[]
@@ -19,41 +21,163 @@ export function* generateConversation(turns: number): Generator<Turn> {
   let previous: string | null = null
   for (let t = 0; t < turns; t++) {
     const events: ServerEvent[] = []
-    const e = (type: string, fields: Record<string, unknown>) => events.push({ type, event_id: id('event'), ...fields })
+    const e = (type: string, fields: Record<string, unknown>) =>
+      events.push({ type, event_id: id('event'), ...fields })
     const user = id('item')
     e('input_audio_buffer.speech_started', { audio_start_ms: t * 5000, item_id: user })
     e('input_audio_buffer.speech_stopped', { audio_end_ms: t * 5000 + 1500, item_id: user })
     e('input_audio_buffer.committed', { previous_item_id: previous, item_id: user })
-    e('conversation.item.added', { previous_item_id: previous, item: { id: user, object: 'realtime.item', type: 'message', status: 'completed', role: 'user', content: [{ type: 'input_audio', transcript: '' }] } })
-    for (const w of WORDS.slice(0, 6)) e('conversation.item.input_audio_transcription.delta', { item_id: user, content_index: 0, delta: `${w} ` })
-    e('conversation.item.input_audio_transcription.completed', { item_id: user, content_index: 0, transcript: WORDS.slice(0, 6).join(' '), usage: { type: 'tokens', total_tokens: 10, input_tokens: 5, output_tokens: 5 } })
-    e('conversation.item.done', { previous_item_id: previous, item: { id: user, object: 'realtime.item', type: 'message', status: 'completed', role: 'user', content: [{ type: 'input_audio', transcript: WORDS.slice(0, 6).join(' ') }] } })
+    e('conversation.item.added', {
+      previous_item_id: previous,
+      item: {
+        id: user,
+        object: 'realtime.item',
+        type: 'message',
+        status: 'completed',
+        role: 'user',
+        content: [{ type: 'input_audio', transcript: '' }],
+      },
+    })
+    for (const w of WORDS.slice(0, 6))
+      e('conversation.item.input_audio_transcription.delta', {
+        item_id: user,
+        content_index: 0,
+        delta: `${w} `,
+      })
+    e('conversation.item.input_audio_transcription.completed', {
+      item_id: user,
+      content_index: 0,
+      transcript: WORDS.slice(0, 6).join(' '),
+      usage: { type: 'tokens', total_tokens: 10, input_tokens: 5, output_tokens: 5 },
+    })
+    e('conversation.item.done', {
+      previous_item_id: previous,
+      item: {
+        id: user,
+        object: 'realtime.item',
+        type: 'message',
+        status: 'completed',
+        role: 'user',
+        content: [{ type: 'input_audio', transcript: WORDS.slice(0, 6).join(' ') }],
+      },
+    })
     previous = user
 
     const respond = (answer: boolean) => {
       const resp = id('resp')
-      e('response.created', { response: { object: 'realtime.response', id: resp, status: 'in_progress', output: [] } })
+      e('response.created', {
+        response: { object: 'realtime.response', id: resp, status: 'in_progress', output: [] },
+      })
       const item = id('item')
       if (!answer) {
         const call = id('call')
         const args = '{"query":"weather in tokyo"}'
-        e('response.output_item.added', { response_id: resp, output_index: 0, item: { id: item, object: 'realtime.item', type: 'function_call', status: 'in_progress', call_id: call, name: 'lookup', arguments: '' } })
-        e('conversation.item.added', { previous_item_id: previous, item: { id: item, object: 'realtime.item', type: 'function_call', status: 'in_progress', call_id: call, name: 'lookup', arguments: '' } })
-        e('response.function_call_arguments.delta', { response_id: resp, item_id: item, output_index: 0, call_id: call, delta: args.slice(0, 10) })
-        e('response.function_call_arguments.delta', { response_id: resp, item_id: item, output_index: 0, call_id: call, delta: args.slice(10) })
-        e('response.function_call_arguments.done', { response_id: resp, item_id: item, output_index: 0, call_id: call, name: 'lookup', arguments: args })
-        const done = { id: item, object: 'realtime.item', type: 'function_call', status: 'completed', call_id: call, name: 'lookup', arguments: args }
+        e('response.output_item.added', {
+          response_id: resp,
+          output_index: 0,
+          item: {
+            id: item,
+            object: 'realtime.item',
+            type: 'function_call',
+            status: 'in_progress',
+            call_id: call,
+            name: 'lookup',
+            arguments: '',
+          },
+        })
+        e('conversation.item.added', {
+          previous_item_id: previous,
+          item: {
+            id: item,
+            object: 'realtime.item',
+            type: 'function_call',
+            status: 'in_progress',
+            call_id: call,
+            name: 'lookup',
+            arguments: '',
+          },
+        })
+        e('response.function_call_arguments.delta', {
+          response_id: resp,
+          item_id: item,
+          output_index: 0,
+          call_id: call,
+          delta: args.slice(0, 10),
+        })
+        e('response.function_call_arguments.delta', {
+          response_id: resp,
+          item_id: item,
+          output_index: 0,
+          call_id: call,
+          delta: args.slice(10),
+        })
+        e('response.function_call_arguments.done', {
+          response_id: resp,
+          item_id: item,
+          output_index: 0,
+          call_id: call,
+          name: 'lookup',
+          arguments: args,
+        })
+        const done = {
+          id: item,
+          object: 'realtime.item',
+          type: 'function_call',
+          status: 'completed',
+          call_id: call,
+          name: 'lookup',
+          arguments: args,
+        }
         e('response.output_item.done', { response_id: resp, output_index: 0, item: done })
         e('conversation.item.done', { previous_item_id: previous, item: done })
-        e('response.done', { response: { object: 'realtime.response', id: resp, status: 'completed', output: [done], usage: { total_tokens: 120, input_tokens: 100, output_tokens: 20 } } })
+        e('response.done', {
+          response: {
+            object: 'realtime.response',
+            id: resp,
+            status: 'completed',
+            output: [done],
+            usage: { total_tokens: 120, input_tokens: 100, output_tokens: 20 },
+          },
+        })
         const output = id('item')
-        e('conversation.item.added', { previous_item_id: item, item: { id: output, object: 'realtime.item', type: 'function_call_output', status: 'completed', call_id: call, output: 'sunny' } })
+        e('conversation.item.added', {
+          previous_item_id: item,
+          item: {
+            id: output,
+            object: 'realtime.item',
+            type: 'function_call_output',
+            status: 'completed',
+            call_id: call,
+            output: 'sunny',
+          },
+        })
         previous = output
         return
       }
       const ids = { response_id: resp, item_id: item, output_index: 0, content_index: 0 }
-      e('response.output_item.added', { response_id: resp, output_index: 0, item: { id: item, object: 'realtime.item', type: 'message', status: 'in_progress', role: 'assistant', content: [] } })
-      e('conversation.item.added', { previous_item_id: previous, item: { id: item, object: 'realtime.item', type: 'message', status: 'in_progress', role: 'assistant', content: [] } })
+      e('response.output_item.added', {
+        response_id: resp,
+        output_index: 0,
+        item: {
+          id: item,
+          object: 'realtime.item',
+          type: 'message',
+          status: 'in_progress',
+          role: 'assistant',
+          content: [],
+        },
+      })
+      e('conversation.item.added', {
+        previous_item_id: previous,
+        item: {
+          id: item,
+          object: 'realtime.item',
+          type: 'message',
+          status: 'in_progress',
+          role: 'assistant',
+          content: [],
+        },
+      })
       e('response.content_part.added', { ...ids, part: { type: 'audio', transcript: '' } })
       let transcript = ''
       for (let i = 0; i < 50; i++) {
@@ -67,10 +191,25 @@ export function* generateConversation(turns: number): Generator<Turn> {
       e('response.output_audio.done', ids)
       e('response.output_audio_transcript.done', { ...ids, transcript })
       e('response.content_part.done', { ...ids, part: { type: 'audio', transcript } })
-      const done = { id: item, object: 'realtime.item', type: 'message', status: 'completed', role: 'assistant', content: [{ type: 'output_audio', transcript }] }
+      const done = {
+        id: item,
+        object: 'realtime.item',
+        type: 'message',
+        status: 'completed',
+        role: 'assistant',
+        content: [{ type: 'output_audio', transcript }],
+      }
       e('response.output_item.done', { response_id: resp, output_index: 0, item: done })
       e('conversation.item.done', { previous_item_id: previous, item: done })
-      e('response.done', { response: { object: 'realtime.response', id: resp, status: 'completed', output: [done], usage: { total_tokens: 300, input_tokens: 200, output_tokens: 100 } } })
+      e('response.done', {
+        response: {
+          object: 'realtime.response',
+          id: resp,
+          status: 'completed',
+          output: [done],
+          usage: { total_tokens: 300, input_tokens: 200, output_tokens: 100 },
+        },
+      })
       previous = item
     }
     if (t % 4 === 3) respond(false)

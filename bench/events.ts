@@ -12,13 +12,19 @@ interface Run {
 }
 
 function run(impl: 'kit' | 'peer', turns: number): Run {
-  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/eventsRun.ts', impl, String(turns)], { encoding: 'utf8' })
+  const out = execFileSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', 'bench/eventsRun.ts', impl, String(turns)],
+    { encoding: 'utf8' },
+  )
   return JSON.parse(out.trim().split('\n').at(-1) as string) as Run
 }
 
 /** Median of three runs, by events per second. */
 function median(impl: 'kit' | 'peer', turns: number): Run {
-  const runs = [run(impl, turns), run(impl, turns), run(impl, turns)].sort((a, b) => a.eventsPerSecond - b.eventsPerSecond)
+  const runs = [run(impl, turns), run(impl, turns), run(impl, turns)].sort(
+    (a, b) => a.eventsPerSecond - b.eventsPerSecond,
+  )
   return runs[1] as Run
 }
 

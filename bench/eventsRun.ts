@@ -11,22 +11,43 @@ const gc = (globalThis as { gc?: () => void }).gc ?? (() => {})
 
 async function connectKit(): Promise<{ socket: FakeSocket; keep: unknown }> {
   const { RealtimeAgent, RealtimeSession, tool, WebSocketTransport } = await import('../src/core')
-  const lookup = tool({ name: 'lookup', description: 'look up', parameters: { type: 'object', properties: { query: { type: 'string' } } }, execute: () => 'sunny' })
+  const lookup = tool({
+    name: 'lookup',
+    description: 'look up',
+    parameters: { type: 'object', properties: { query: { type: 'string' } } },
+    execute: () => 'sunny',
+  })
   const transport = new WebSocketTransport({ WebSocket: FakeSocket as never })
-  const session = new RealtimeSession({ agent: new RealtimeAgent({ name: 'Bench', tools: [lookup] }), transport })
+  const session = new RealtimeSession({
+    agent: new RealtimeAgent({ name: 'Bench', tools: [lookup] }),
+    transport,
+  })
   // A player reads every chunk: both implementations must hand over decoded bytes.
   session.on('audio', (e) => {
     audioBytes += e.data.byteLength
   })
-  await transport.connect({ url: 'wss://fake', auth: { kind: 'apiKey', value: 'sk' } }, { onMessage: (d) => session.receive(d), onClose: (i) => session.closed(i) })
+  await transport.connect(
+    { url: 'wss://fake', auth: { kind: 'apiKey', value: 'sk' } },
+    { onMessage: (d) => session.receive(d), onClose: (i) => session.closed(i) },
+  )
   return { socket: FakeSocket.instances.at(-1)!, keep: session }
 }
 
 async function connectPeer(): Promise<{ socket: FakeSocket; keep: unknown }> {
-  const { RealtimeAgent, RealtimeSession, OpenAIRealtimeWebSocket, tool } = await import('@openai/agents-realtime')
+  const { RealtimeAgent, RealtimeSession, OpenAIRealtimeWebSocket, tool } = await import(
+    '@openai/agents-realtime'
+  )
   const { z } = await import('zod')
-  const lookup = tool({ name: 'lookup', description: 'look up', parameters: z.object({ query: z.string() }), execute: async () => 'sunny' })
-  const transport = new OpenAIRealtimeWebSocket({ createWebSocket: async () => new FakeSocket() as never, skipOpenEventListeners: true })
+  const lookup = tool({
+    name: 'lookup',
+    description: 'look up',
+    parameters: z.object({ query: z.string() }),
+    execute: async () => 'sunny',
+  })
+  const transport = new OpenAIRealtimeWebSocket({
+    createWebSocket: async () => new FakeSocket() as never,
+    skipOpenEventListeners: true,
+  })
   const session = new RealtimeSession(new RealtimeAgent({ name: 'Bench', tools: [lookup] }), { transport })
   session.on('audio', (e) => {
     audioBytes += e.data.byteLength
@@ -61,9 +82,22 @@ gc()
 gc()
 const heapAfter = process.memoryUsage().heapUsed
 const tenth = Math.max(1, Math.floor(perTurn.length / 10))
-const cost = (slice: typeof perTurn) => (slice.reduce((s, t) => s + t.ms, 0) * 1000) / slice.reduce((s, t) => s + t.events, 0)
+const cost = (slice: typeof perTurn) =>
+  (slice.reduce((s, t) => s + t.ms, 0) * 1000) / slice.reduce((s, t) => s + t.events, 0)
 const first = cost(perTurn.slice(0, tenth))
 const last = cost(perTurn.slice(-tenth))
-console.log(JSON.stringify({ impl, audioMiB: audioBytes / 2 ** 20, turns: perTurn.length, events: total, eventsPerSecond: (total / elapsed) * 1000, firstUsPerEvent: first, lastUsPerEvent: last, lastOverFirst: last / first, retainedMiB: (heapAfter - heapBefore) / 2 ** 20 }))
+console.log(
+  JSON.stringify({
+    impl,
+    audioMiB: audioBytes / 2 ** 20,
+    turns: perTurn.length,
+    events: total,
+    eventsPerSecond: (total / elapsed) * 1000,
+    firstUsPerEvent: first,
+    lastUsPerEvent: last,
+    lastOverFirst: last / first,
+    retainedMiB: (heapAfter - heapBefore) / 2 ** 20,
+  }),
+)
 void keep
 process.exit(0)

@@ -4,12 +4,22 @@
  */
 import { JSDOM } from 'jsdom'
 
-const dom = new JSDOM('<!doctype html><html><body><div id="root"></div></body></html>', { pretendToBeVisual: true })
-Object.assign(globalThis, { window: dom.window, document: dom.window.document, navigator: dom.window.navigator, HTMLElement: dom.window.HTMLElement, IS_REACT_ACT_ENVIRONMENT: true })
+const dom = new JSDOM('<!doctype html><html><body><div id="root"></div></body></html>', {
+  pretendToBeVisual: true,
+})
+Object.assign(globalThis, {
+  window: dom.window,
+  document: dom.window.document,
+  navigator: dom.window.navigator,
+  HTMLElement: dom.window.HTMLElement,
+  IS_REACT_ACT_ENVIRONMENT: true,
+})
 
 const { act, Profiler, useState, useEffect } = await import('react')
 const { createRoot } = await import('react-dom/client')
-const { RealtimeAgent, RealtimeClient, RealtimeProvider, TranscriptView, useRealtimeClient } = await import('../src')
+const { RealtimeAgent, RealtimeClient, RealtimeProvider, TranscriptView, useRealtimeClient } = await import(
+  '../src'
+)
 type ServerEvent = { type: string; [key: string]: unknown }
 
 const ITEMS = 2000
@@ -22,7 +32,9 @@ function offlineTransport() {
     transport: {
       async connect(_options: unknown, handlers: { onMessage(data: string): void }) {
         push = (data) => handlers.onMessage(data)
-        queueMicrotask(() => push(JSON.stringify({ type: 'session.created', event_id: 'e0', session: { type: 'realtime' } })))
+        queueMicrotask(() =>
+          push(JSON.stringify({ type: 'session.created', event_id: 'e0', session: { type: 'realtime' } })),
+        )
       },
       send() {},
       close() {},
@@ -35,9 +47,14 @@ function offlineTransport() {
 function NaiveTranscript() {
   const client = useRealtimeClient()
   const [items, setItems] = useState(() => client.session?.history ?? [])
-  useEffect(() => client.onEvent((e) => {
-    if (e.type === 'history_updated' || e.type === 'history_added') setItems([...(client.session?.history ?? [])])
-  }), [client])
+  useEffect(
+    () =>
+      client.onEvent((e) => {
+        if (e.type === 'history_updated' || e.type === 'history_added')
+          setItems([...(client.session?.history ?? [])])
+      }),
+    [client],
+  )
   return (
     <div>
       {items.map((item) => (
@@ -49,19 +66,46 @@ function NaiveTranscript() {
 
 async function run(kind: 'kit' | 'naive') {
   const { transport, push } = offlineTransport()
-  const client = new RealtimeClient({ agent: new RealtimeAgent({ name: 'Bench' }), audio: false, auth: { clientSecret: 'ek_bench' }, transport: () => transport as never })
+  const client = new RealtimeClient({
+    agent: new RealtimeAgent({ name: 'Bench' }),
+    audio: false,
+    auth: { clientSecret: 'ek_bench' },
+    transport: () => transport as never,
+  })
   await client.connect()
   for (let i = 0; i < ITEMS; i++) {
-    push({ type: 'conversation.item.added', event_id: `a${i}`, item: { id: `m${i}`, type: 'message', role: i % 2 ? 'assistant' : 'user', status: 'completed', content: [{ type: 'input_text', text: `Message ${i} of a long conversation.` }] } })
+    push({
+      type: 'conversation.item.added',
+      event_id: `a${i}`,
+      item: {
+        id: `m${i}`,
+        type: 'message',
+        role: i % 2 ? 'assistant' : 'user',
+        status: 'completed',
+        content: [{ type: 'input_text', text: `Message ${i} of a long conversation.` }],
+      },
+    })
   }
-  push({ type: 'response.output_item.added', event_id: 'o', response_id: 'r', output_index: 0, item: { id: 'live', type: 'message', role: 'assistant', status: 'in_progress', content: [] } })
+  push({
+    type: 'response.output_item.added',
+    event_id: 'o',
+    response_id: 'r',
+    output_index: 0,
+    item: { id: 'live', type: 'message', role: 'assistant', status: 'in_progress', content: [] },
+  })
   let commits = 0
   let renderMs = 0
   const root = createRoot(document.getElementById('root') as HTMLElement)
   await act(async () => {
     root.render(
       <RealtimeProvider agent={client.getSnapshot().currentAgent} client={client}>
-        <Profiler id="transcript" onRender={(_id, _phase, actual) => { commits++; renderMs += actual }}>
+        <Profiler
+          id="transcript"
+          onRender={(_id, _phase, actual) => {
+            commits++
+            renderMs += actual
+          }}
+        >
           {kind === 'kit' ? <TranscriptView /> : <NaiveTranscript />}
         </Profiler>
       </RealtimeProvider>,
@@ -71,12 +115,26 @@ async function run(kind: 'kit' | 'naive') {
   renderMs = 0
   const start = performance.now()
   for (let i = 0; i < DELTAS; i++) {
-    await act(async () => push({ type: 'response.output_audio_transcript.delta', event_id: `d${i}`, response_id: 'r', item_id: 'live', output_index: 0, content_index: 0, delta: 'word ' }))
+    await act(async () =>
+      push({
+        type: 'response.output_audio_transcript.delta',
+        event_id: `d${i}`,
+        response_id: 'r',
+        item_id: 'live',
+        output_index: 0,
+        content_index: 0,
+        delta: 'word ',
+      }),
+    )
   }
   const wallMs = performance.now() - start
   act(() => root.unmount())
   client.dispose()
-  return { commitsPerDelta: commits / DELTAS, renderMsPerDelta: renderMs / DELTAS, wallMsPerDelta: wallMs / DELTAS }
+  return {
+    commitsPerDelta: commits / DELTAS,
+    renderMsPerDelta: renderMs / DELTAS,
+    wallMsPerDelta: wallMs / DELTAS,
+  }
 }
 
 export async function reactReport(): Promise<string> {

@@ -3,15 +3,30 @@ import { expect, waitFor, within } from 'storybook/test'
 import { AgentIndicator } from '../src'
 import { withRealtime } from './support/realtimeExports'
 
-const meta = { title: 'Components/AgentIndicator', component: AgentIndicator, decorators: [withRealtime] } satisfies Meta<typeof AgentIndicator>
+const meta = {
+  title: 'Components/AgentIndicator',
+  component: AgentIndicator,
+  decorators: [withRealtime],
+} satisfies Meta<typeof AgentIndicator>
 export default meta
 type Story = StoryObj<typeof meta>
 
 export const Default: Story = {}
 
 export const AfterHandoff: Story = {
-  parameters: { realtime: { script: ['What is the weather in Tokyo?', 'Please book a table for two tonight.'], autoApprove: true } },
+  parameters: {
+    realtime: {
+      script: ['What is the weather in Tokyo?', 'Please book a table for two tonight.'],
+      autoApprove: true,
+    },
+  },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(within(canvasElement).getByRole('status')).toHaveTextContent('Booking Agent (handed off from Triage)'), { timeout: 8000 })
+    await waitFor(
+      () =>
+        expect(within(canvasElement).getByRole('status')).toHaveTextContent(
+          'Booking Agent (handed off from Triage)',
+        ),
+      { timeout: 8000 },
+    )
   },
 }

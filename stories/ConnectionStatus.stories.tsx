@@ -4,7 +4,11 @@ import { ConnectionStatus, RealtimeError } from '../src'
 import type { RealtimeStatus } from '../src/react'
 import { frozenClient, RealtimeProvider, Stack, withRealtime } from './support/realtimeExports'
 
-const meta = { title: 'Components/ConnectionStatus', component: ConnectionStatus, decorators: [withRealtime] } satisfies Meta<typeof ConnectionStatus>
+const meta = {
+  title: 'Components/ConnectionStatus',
+  component: ConnectionStatus,
+  decorators: [withRealtime],
+} satisfies Meta<typeof ConnectionStatus>
 export default meta
 type Story = StoryObj<typeof meta>
 
@@ -17,14 +21,29 @@ export const Listening: Story = {
   },
 }
 
-const STATES: RealtimeStatus[] = ['idle', 'connecting', 'listening', 'thinking', 'speaking', 'reconnecting', 'error']
-const refused = new RealtimeError('browser_api_key_refused', 'A standard API key in a browser would be visible to every visitor.')
+const STATES: RealtimeStatus[] = [
+  'idle',
+  'connecting',
+  'listening',
+  'thinking',
+  'speaking',
+  'reconnecting',
+  'error',
+]
+const refused = new RealtimeError(
+  'browser_api_key_refused',
+  'A standard API key in a browser would be visible to every visitor.',
+)
 
 export const AllStates: Story = {
   render: () => (
     <Stack>
       {STATES.map((status) => (
-        <RealtimeProvider key={status} agent={frozenClient({}).getSnapshot().currentAgent} client={frozenClient({ status, error: status === 'error' ? refused : null })}>
+        <RealtimeProvider
+          key={status}
+          agent={frozenClient({}).getSnapshot().currentAgent}
+          client={frozenClient({ status, error: status === 'error' ? refused : null })}
+        >
           <ConnectionStatus />
         </RealtimeProvider>
       ))}

@@ -3,7 +3,12 @@ import { expect, within } from 'storybook/test'
 import { AudioVisualizer, DeviceSelect } from '../src'
 import { withRealtime } from './support/realtimeExports'
 
-const meta = { title: 'Components/DeviceSelect', component: DeviceSelect, decorators: [withRealtime], parameters: { realtime: { audio: true } } } satisfies Meta<typeof DeviceSelect>
+const meta = {
+  title: 'Components/DeviceSelect',
+  component: DeviceSelect,
+  decorators: [withRealtime],
+  parameters: { realtime: { audio: true } },
+} satisfies Meta<typeof DeviceSelect>
 export default meta
 type Story = StoryObj<typeof meta>
 
@@ -21,6 +26,9 @@ export const Visualizers: Story = {
     </div>
   ),
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('img', { name: 'Microphone level' })).toHaveAttribute('data-variant', 'orb')
+    await expect(within(canvasElement).getByRole('img', { name: 'Microphone level' })).toHaveAttribute(
+      'data-variant',
+      'orb',
+    )
   },
 }

@@ -3,7 +3,12 @@ import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { EventLog } from '../src'
 import { withRealtime } from './support/realtimeExports'
 
-const meta = { title: 'Components/EventLog', component: EventLog, decorators: [withRealtime], args: { style: { width: 520 } } } satisfies Meta<typeof EventLog>
+const meta = {
+  title: 'Components/EventLog',
+  component: EventLog,
+  decorators: [withRealtime],
+  args: { style: { width: 520 } },
+} satisfies Meta<typeof EventLog>
 export default meta
 type Story = StoryObj<typeof meta>
 
@@ -13,6 +18,8 @@ export const AfterAConversation: Story = {
     const canvas = within(canvasElement)
     await waitFor(() => expect(canvas.getAllByText('tool_end').length).toBe(1), { timeout: 6000 })
     await userEvent.type(canvas.getByRole('searchbox', { name: 'Filter events' }), 'tool_')
-    await waitFor(() => expect(within(canvas.getByRole('list', { name: 'Events' })).getAllByRole('listitem')).toHaveLength(2))
+    await waitFor(() =>
+      expect(within(canvas.getByRole('list', { name: 'Events' })).getAllByRole('listitem')).toHaveLength(2),
+    )
   },
 }

@@ -3,7 +3,12 @@ import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { MessageInput, TranscriptView } from '../src'
 import { withRealtime } from './support/realtimeExports'
 
-const meta = { title: 'Components/MessageInput', component: MessageInput, decorators: [withRealtime], args: { style: { width: 420 } } } satisfies Meta<typeof MessageInput>
+const meta = {
+  title: 'Components/MessageInput',
+  component: MessageInput,
+  decorators: [withRealtime],
+  args: { style: { width: 420 } },
+} satisfies Meta<typeof MessageInput>
 export default meta
 type Story = StoryObj<typeof meta>
 
@@ -23,6 +28,9 @@ export const SendsAMessage: Story = {
     const box = canvas.getByRole('textbox', { name: 'Message' })
     await waitFor(() => expect(box).toBeEnabled())
     await userEvent.type(box, 'What is the weather in Tokyo?{Enter}')
-    await waitFor(() => expect(canvas.getByRole('log')).toHaveTextContent('It is sunny and 24 degrees in Tokyo'), { timeout: 5000 })
+    await waitFor(
+      () => expect(canvas.getByRole('log')).toHaveTextContent('It is sunny and 24 degrees in Tokyo'),
+      { timeout: 5000 },
+    )
   },
 }

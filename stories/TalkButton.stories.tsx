@@ -18,7 +18,9 @@ export const Connected: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Start conversation' }))
-    await waitFor(() => expect(canvas.getByRole('button', { name: 'Mute microphone' })).toHaveAttribute('aria-pressed', 'true'))
+    await waitFor(() =>
+      expect(canvas.getByRole('button', { name: 'Mute microphone' })).toHaveAttribute('aria-pressed', 'true'),
+    )
   },
 }
 
@@ -33,14 +35,26 @@ export const Muted: Story = {
 
 export const PushToTalk: Story = { args: { mode: 'push' } }
 
-const STATES: RealtimeStatus[] = ['idle', 'connecting', 'listening', 'thinking', 'speaking', 'reconnecting', 'error']
+const STATES: RealtimeStatus[] = [
+  'idle',
+  'connecting',
+  'listening',
+  'thinking',
+  'speaking',
+  'reconnecting',
+  'error',
+]
 
 /** Every `data-state`, from clients frozen in each status. */
 export const AllStates: Story = {
   render: () => (
     <Stack>
       {STATES.map((status) => (
-        <RealtimeProvider key={status} agent={frozenClient({}).getSnapshot().currentAgent} client={frozenClient({ status })}>
+        <RealtimeProvider
+          key={status}
+          agent={frozenClient({}).getSnapshot().currentAgent}
+          client={frozenClient({ status })}
+        >
           <span style={{ display: 'flex', gap: 12, alignItems: 'center' }}>
             <code style={{ width: 90 }}>{status}</code>
             <TalkButton />

@@ -4,7 +4,12 @@ import { ToolCallList } from '../src'
 import type { ToolCallState } from '../src/react'
 import { frozenClient, RealtimeProvider, withRealtime } from './support/realtimeExports'
 
-const meta = { title: 'Components/ToolCallList', component: ToolCallList, decorators: [withRealtime], args: { style: { width: 420 } } } satisfies Meta<typeof ToolCallList>
+const meta = {
+  title: 'Components/ToolCallList',
+  component: ToolCallList,
+  decorators: [withRealtime],
+  args: { style: { width: 420 } },
+} satisfies Meta<typeof ToolCallList>
 export default meta
 type Story = StoryObj<typeof meta>
 
@@ -12,12 +17,16 @@ export const Empty: Story = {}
 
 /** The booking tool needs approval: approve it and the booking runs. */
 export const AwaitingApproval: Story = {
-  parameters: { realtime: { script: ['What is the weather in Tokyo?', 'Please book a table for two tonight.'] } },
+  parameters: {
+    realtime: { script: ['What is the weather in Tokyo?', 'Please book a table for two tonight.'] },
+  },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     const approve = await canvas.findByRole('button', { name: 'Approve book_table' }, { timeout: 8000 })
     await userEvent.click(approve)
-    await waitFor(() => expect(canvas.getByText('Booked a table for 2 at 19:30')).toBeInTheDocument(), { timeout: 5000 })
+    await waitFor(() => expect(canvas.getByText('Booked a table for 2 at 19:30')).toBeInTheDocument(), {
+      timeout: 5000,
+    })
   },
 }
 
@@ -27,7 +36,12 @@ const call = (status: ToolCallState['status'], i: number): ToolCallState => ({
   agentName: 'Triage',
   arguments: { city: 'Tokyo' },
   status,
-  output: status === 'done' ? 'Sunny, 24°C in Tokyo' : status === 'failed' ? '{"error":"Tool \\"get_weather\\" failed: timeout"}' : null,
+  output:
+    status === 'done'
+      ? 'Sunny, 24°C in Tokyo'
+      : status === 'failed'
+        ? '{"error":"Tool \\"get_weather\\" failed: timeout"}'
+        : null,
   error: null,
 })
 
@@ -43,6 +57,12 @@ export const AllStates: Story = {
   },
   play: async ({ canvasElement }) => {
     const items = within(canvasElement).getAllByRole('listitem')
-    await expect(items.map((i) => i.getAttribute('data-state'))).toEqual(['awaiting_approval', 'running', 'done', 'failed', 'rejected'])
+    await expect(items.map((i) => i.getAttribute('data-state'))).toEqual([
+      'awaiting_approval',
+      'running',
+      'done',
+      'failed',
+      'rejected',
+    ])
   },
 }

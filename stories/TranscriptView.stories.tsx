@@ -16,10 +16,17 @@ export const Empty: Story = {}
 
 /** A scripted conversation from the simulator: a tool call, a handoff, an approved booking. */
 export const Conversation: Story = {
-  parameters: { realtime: { script: ['What is the weather in Tokyo?', 'Please book a table for two tonight.'], autoApprove: true } },
+  parameters: {
+    realtime: {
+      script: ['What is the weather in Tokyo?', 'Please book a table for two tonight.'],
+      autoApprove: true,
+    },
+  },
   play: async ({ canvasElement }) => {
     const log = within(canvasElement).getByRole('log', { name: 'Transcript' })
-    await waitFor(() => expect(log).toHaveTextContent('Your table for two is booked for 7:30 tonight.'), { timeout: 8000 })
+    await waitFor(() => expect(log).toHaveTextContent('Your table for two is booked for 7:30 tonight.'), {
+      timeout: 8000,
+    })
     await expect(log).toHaveTextContent('Booking Agent')
   },
 }
@@ -29,7 +36,10 @@ export const Truncated: Story = {
     realtime: {
       client: frozenClient({ status: 'listening' }, [
         message('u1', 'user', 'Tell me about the weather this week.'),
-        message('a1', 'assistant', 'Monday will be sunny, Tuesday brings', { truncated: { audioEndMs: 1800 }, status: 'incomplete' }),
+        message('a1', 'assistant', 'Monday will be sunny, Tuesday brings', {
+          truncated: { audioEndMs: 1800 },
+          status: 'incomplete',
+        }),
         message('u2', 'user', 'Just today, please.'),
       ]),
     },
@@ -45,11 +55,15 @@ export const ThousandsOfItems: Story = {
     realtime: {
       client: frozenClient(
         { status: 'listening' },
-        Array.from({ length: 2000 }, (_, i) => message(`m${i}`, i % 2 ? 'assistant' : 'user', `Message number ${i + 1} of a long conversation.`)),
+        Array.from({ length: 2000 }, (_, i) =>
+          message(`m${i}`, i % 2 ? 'assistant' : 'user', `Message number ${i + 1} of a long conversation.`),
+        ),
       ),
     },
   },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('log').querySelectorAll('.rak-transcript__row')).toHaveLength(2000)
+    await expect(
+      within(canvasElement).getByRole('log').querySelectorAll('.rak-transcript__row'),
+    ).toHaveLength(2000)
   },
 }

@@ -3,7 +3,12 @@ import { expect, waitFor, within } from 'storybook/test'
 import { VoiceConsole } from '../src'
 import { withRealtime } from './support/realtimeExports'
 
-const meta = { title: 'Components/VoiceConsole', component: VoiceConsole, decorators: [withRealtime], args: { style: { maxWidth: 900 } } } satisfies Meta<typeof VoiceConsole>
+const meta = {
+  title: 'Components/VoiceConsole',
+  component: VoiceConsole,
+  decorators: [withRealtime],
+  args: { style: { maxWidth: 900 } },
+} satisfies Meta<typeof VoiceConsole>
 export default meta
 type Story = StoryObj<typeof meta>
 
@@ -11,10 +16,18 @@ type Story = StoryObj<typeof meta>
 export const Default: Story = { parameters: { realtime: { audio: true } } }
 
 export const Conversation: Story = {
-  parameters: { realtime: { script: ['What is the weather in Tokyo?', 'Please book a table for two tonight.'], autoApprove: true } },
+  parameters: {
+    realtime: {
+      script: ['What is the weather in Tokyo?', 'Please book a table for two tonight.'],
+      autoApprove: true,
+    },
+  },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
-    await waitFor(() => expect(canvas.getByRole('log', { name: 'Transcript' })).toHaveTextContent('booked for 7:30'), { timeout: 8000 })
+    await waitFor(
+      () => expect(canvas.getByRole('log', { name: 'Transcript' })).toHaveTextContent('booked for 7:30'),
+      { timeout: 8000 },
+    )
     await waitFor(() => expect(canvas.getAllByRole('status')[0]).toHaveTextContent('Listening'))
   },
 }

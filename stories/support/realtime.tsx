@@ -1,8 +1,8 @@
 import type { Decorator } from '@storybook/react-vite'
 import { type ReactNode, useEffect } from 'react'
+import { triageAgent } from '../../demo/agents'
 import { RealtimeClient, type RealtimeClientSnapshot, RealtimeProvider, useRealtimeClient } from '../../src'
 import type { RealtimeItem } from '../../src/core'
-import { triageAgent } from './agents'
 
 /** Story parameters for the realtime decorator. */
 export interface RealtimeParameters {
@@ -31,7 +31,10 @@ function Script({ messages, autoApprove }: { messages: string[]; autoApprove: bo
         client.sendMessage(text)
         await new Promise<void>((resolve) => {
           const stop = client.onEvent((event) => {
-            const settled = event.type === 'raw_model_event' && event.data.type === 'response.done' && client.session?.status !== 'thinking'
+            const settled =
+              event.type === 'raw_model_event' &&
+              event.data.type === 'response.done' &&
+              client.session?.status !== 'thinking'
             if (settled) {
               stop()
               resolve()
@@ -66,7 +69,10 @@ export const withRealtime: Decorator = (Story, context) => {
 }
 
 /** A client frozen in one state, for catalogues of every `data-state`. */
-export function frozenClient(patch: Partial<RealtimeClientSnapshot>, items: RealtimeItem[] = []): RealtimeClient {
+export function frozenClient(
+  patch: Partial<RealtimeClientSnapshot>,
+  items: RealtimeItem[] = [],
+): RealtimeClient {
   const client = new RealtimeClient({ agent: triageAgent, audio: false })
   const snapshot = Object.freeze({ ...client.getSnapshot(), itemIds: items.map((i) => i.itemId), ...patch })
   const byId = new Map(items.map((i) => [i.itemId, i]))
@@ -75,7 +81,12 @@ export function frozenClient(patch: Partial<RealtimeClientSnapshot>, items: Real
   return client
 }
 
-export const message = (itemId: string, role: 'user' | 'assistant', text: string, extra: Partial<RealtimeItem> = {}): RealtimeItem =>
+export const message = (
+  itemId: string,
+  role: 'user' | 'assistant',
+  text: string,
+  extra: Partial<RealtimeItem> = {},
+): RealtimeItem =>
   ({
     type: 'message',
     itemId,

@@ -1,5 +1,5 @@
+import { defineOutputGuardrail, RealtimeAgent, type RealtimeModelSettings, tool } from 'realtime-agent-kit'
 import { z } from 'zod'
-import { RealtimeAgent, tool } from '../../src'
 
 const getWeather = tool({
   name: 'get_weather',
@@ -16,11 +16,18 @@ const bookTable = tool({
   execute: async ({ people, time }) => `Booked a table for ${people} at ${time}`,
 })
 
+/** Prices are quoted by the restaurant, never by the agent: an answer that names one is stopped. */
+export const noPrices = defineOutputGuardrail({
+  name: 'no_prices',
+  execute: ({ agentOutput }) => ({ tripwireTriggered: /[$€£]\s?\d/.test(agentOutput) }),
+})
+
 export const bookingAgent = new RealtimeAgent({
   name: 'Booking Agent',
   instructions: 'You book restaurant tables. Confirm the party size and time.',
   handoffDescription: 'Books tables.',
   tools: [bookTable],
+  outputGuardrails: [noPrices],
 })
 
 export const triageAgent = new RealtimeAgent({
@@ -29,3 +36,10 @@ export const triageAgent = new RealtimeAgent({
   tools: [getWeather],
   handoffs: [bookingAgent],
 })
+
+/** The demo's model settings: server VAD, transcription of what the user says. */
+export const modelSettings: RealtimeModelSettings = {
+  voice: 'marin',
+  inputAudioTranscription: { model: 'gpt-4o-mini-transcribe' },
+  turnDetection: { type: 'server_vad', silenceDurationMs: 500 },
+}

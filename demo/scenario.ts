@@ -1,0 +1,29 @@
+import { callTool, type Scenario, say } from 'realtime-agent-kit/testing'
+
+/** What the simulated model does in the demo and the stories: a tool, a handoff, an approval, a guardrail. */
+export const storyScenario: Scenario = {
+  turns: [
+    {
+      user: 'What is the weather in Tokyo?',
+      replies: [
+        callTool('get_weather', { city: 'Tokyo' }),
+        say('It is sunny and 24 degrees in Tokyo, with a light breeze.'),
+      ],
+    },
+    {
+      user: 'Please book a table for two tonight.',
+      replies: [
+        callTool('transfer_to_booking_agent'),
+        callTool('book_table', { people: 2, time: '19:30' }),
+        say('Your table for two is booked for 7:30 tonight.'),
+      ],
+    },
+    {
+      user: 'How much will it cost?',
+      replies: [
+        say('The tasting menu is $95 per person, and wine pairing is extra.'),
+        say('The restaurant will tell you the prices when you arrive.'),
+      ],
+    },
+  ],
+}
