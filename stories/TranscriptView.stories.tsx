@@ -1,6 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor, within } from 'storybook/test'
 import { TranscriptView } from '../src'
+import { parseRecording, ReplayTransport } from '../src/core'
+import weather from './fixtures/weather.jsonl?raw'
 import { frozenClient, message, withRealtime } from './support/realtimeExports'
 
 const meta = {
@@ -65,5 +67,18 @@ export const ThousandsOfItems: Story = {
     await expect(
       within(canvasElement).getByRole('log').querySelectorAll('.rak-transcript__row'),
     ).toHaveLength(2000)
+  },
+}
+
+/** A recorded conversation (stories/fixtures/weather.jsonl, made by scripts/record-fixture.ts) replayed into the provider. */
+export const Replayed: Story = {
+  parameters: {
+    realtime: { script: [], transport: () => new ReplayTransport(parseRecording(weather), { speed: 4 }) },
+  },
+  play: async ({ canvasElement }) => {
+    const log = within(canvasElement).getByRole('log', { name: 'Transcript' })
+    await waitFor(() => expect(log).toHaveTextContent('Your table for two is booked for 7:30 tonight.'), {
+      timeout: 8000,
+    })
   },
 }

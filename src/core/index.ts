@@ -42,6 +42,15 @@ export type { ItemStatus, RealtimeItem, RealtimeMessageItem, RealtimeToolCallIte
 export type { Clock, PlaybackTracker } from './playback'
 export { immediatePlaybackTracker, WallClockPlaybackTracker } from './playback'
 export type { ClientEvent, ServerEvent, WireSessionConfig } from './protocol'
+export type { RecordedEntry, RecorderOptions, Recording } from './recording'
+export {
+  parseRecording,
+  playRecording,
+  RECORDING_FORMAT,
+  ReplayTransport,
+  SessionRecorder,
+  serializeRecording,
+} from './recording'
 export type { RealtimeRunConfig, RealtimeRunOptions } from './runner'
 export { DEFAULT_REALTIME_URL, RealtimeRunner } from './runner'
 export type { JsonSchemaObject, ToolParameters } from './schema'

@@ -2,7 +2,7 @@ import type { Decorator } from '@storybook/react-vite'
 import { type ReactNode, useEffect } from 'react'
 import { triageAgent } from '../../demo/agents'
 import { RealtimeClient, type RealtimeClientSnapshot, RealtimeProvider, useRealtimeClient } from '../../src'
-import type { RealtimeItem } from '../../src/core'
+import type { RealtimeItem, RealtimeTransport } from '../../src/core'
 
 /** Story parameters for the realtime decorator. */
 export interface RealtimeParameters {
@@ -14,6 +14,8 @@ export interface RealtimeParameters {
   audio?: boolean
   /** A fixed client (a state catalogue) instead of a live one. */
   client?: RealtimeClient
+  /** A transport per connection, e.g. a ReplayTransport of a recorded conversation. */
+  transport?: () => RealtimeTransport
 }
 
 /** Drives a conversation through the public API, so the components see real simulator events. */
@@ -61,6 +63,7 @@ export const withRealtime: Decorator = (Story, context) => {
       auth={{ clientSecret: 'ek_storybook' }}
       audio={params.audio ? {} : false}
       {...(params.client ? { client: params.client } : {})}
+      {...(params.transport ? { transport: params.transport } : {})}
     >
       {params.script && <Script messages={params.script} autoApprove={params.autoApprove ?? false} />}
       <Story />

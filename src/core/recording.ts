@@ -1,0 +1,165 @@
+import type { ClientEvent, ServerEvent } from './protocol'
+import type { RealtimeTransport, TransportConnectOptions, TransportHandlers } from './transport/transport'
+
+export const RECORDING_FORMAT = 'realtime-agent-kit/recording'
+
+/** One recorded event: `in` from the server, `out` from the client, `t` ms after the recording began. */
+export type RecordedEntry =
+  | { t: number; dir: 'in'; event: ServerEvent }
+  | { t: number; dir: 'out'; event: ClientEvent }
+
+export interface Recording {
+  startedAt: string
+  entries: RecordedEntry[]
+}
+
+export interface RecorderOptions {
+  /** Keep audio payloads (large). Default false: audio is replaced by its size in bytes. */
+  includeAudio?: boolean
+  now?: () => number
+}
+
+function stripAudio<T extends { type: string; [key: string]: unknown }>(event: T): T {
+  if (event.type === 'response.output_audio.delta' && typeof event.delta === 'string') {
+    return { ...event, delta: '', audio_bytes: Math.floor((event.delta.length * 3) / 4) }
+  }
+  if (event.type === 'input_audio_buffer.append' && typeof event.audio === 'string') {
+    return { ...event, audio: '', audio_bytes: Math.floor((event.audio.length * 3) / 4) }
+  }
+  return event
+}
+
+/**
+ * Records a session's traffic, both ways, by wrapping its transport.
+ * @example
+ * const recorder = new SessionRecorder(new WebSocketTransport())
+ * const session = await runner.run({ apiKey, transport: recorder.transport })
+ * // later: fs.writeFileSync('talk.jsonl', recorder.toJSONL())
+ */
+export class SessionRecorder {
+  readonly transport: RealtimeTransport
+  readonly #entries: RecordedEntry[] = []
+  readonly #startedAt = new Date().toISOString()
+  readonly #now: () => number
+  readonly #start: number
+  readonly #includeAudio: boolean
+
+  constructor(inner: RealtimeTransport, options: RecorderOptions = {}) {
+    this.#now = options.now ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()))
+    this.#start = this.#now()
+    this.#includeAudio = options.includeAudio ?? false
+    const recorder = this
+    this.transport = {
+      connect(options: TransportConnectOptions, handlers: TransportHandlers) {
+        return inner.connect(options, {
+          onMessage(data) {
+            try {
+              recorder.#push('in', JSON.parse(data) as ServerEvent)
+            } catch {
+              // Unparseable messages are not events; the session reports them.
+            }
+            handlers.onMessage(data)
+          },
+          onClose: (info) => handlers.onClose(info),
+        })
+      },
+      send(event) {
+        recorder.#push('out', event)
+        inner.send(event)
+      },
+      close: (code, reason) => inner.close(code, reason),
+    }
+  }
+
+  #push(dir: 'in' | 'out', event: ServerEvent | ClientEvent): void {
+    const kept = this.#includeAudio ? event : stripAudio(event as ServerEvent)
+    this.#entries.push({ t: Math.round(this.#now() - this.#start), dir, event: kept } as RecordedEntry)
+  }
+
+  get recording(): Recording {
+    return { startedAt: this.#startedAt, entries: [...this.#entries] }
+  }
+
+  /** The recording as JSON Lines: a header line, then one entry a line. */
+  toJSONL(): string {
+    return serializeRecording(this.recording)
+  }
+}
+
+export function serializeRecording(recording: Recording): string {
+  const header = JSON.stringify({ format: RECORDING_FORMAT, version: 1, startedAt: recording.startedAt })
+  return `${[header, ...recording.entries.map((e) => JSON.stringify(e))].join('\n')}\n`
+}
+
+/** Reads JSON Lines written by a recorder; throws a TypeError that names the bad line. */
+export function parseRecording(jsonl: string): Recording {
+  const lines = jsonl.split('\n').filter((l) => l.trim() !== '')
+  const header = JSON.parse(lines[0] ?? '{}') as { format?: string; startedAt?: string }
+  if (header.format !== RECORDING_FORMAT)
+    throw new TypeError(
+      `Not a realtime-agent-kit recording: the first line must name the format "${RECORDING_FORMAT}".`,
+    )
+  const entries = lines.slice(1).map((line, i) => {
+    const entry = JSON.parse(line) as RecordedEntry
+    if (
+      typeof entry.t !== 'number' ||
+      (entry.dir !== 'in' && entry.dir !== 'out') ||
+      typeof entry.event?.type !== 'string'
+    ) {
+      throw new TypeError(`Recording line ${i + 2} is not an entry ({ t, dir: "in" | "out", event }).`)
+    }
+    return entry
+  })
+  return { startedAt: header.startedAt ?? '', entries }
+}
+
+/** Plays a recording's server side: `speed` 1 keeps the recorded timing, `Infinity` sends it at once. */
+export function playRecording(
+  recording: Recording,
+  deliver: (event: ServerEvent) => void,
+  { speed = 1 }: { speed?: number } = {},
+): () => void {
+  const timers: ReturnType<typeof setTimeout>[] = []
+  for (const entry of recording.entries) {
+    if (entry.dir !== 'in') continue
+    timers.push(setTimeout(() => deliver(entry.event), Number.isFinite(speed) ? entry.t / speed : 0))
+  }
+  return () => {
+    for (const timer of timers) clearTimeout(timer)
+  }
+}
+
+/**
+ * A transport that replays a recording instead of connecting: a real conversation becomes a story,
+ * a demo or a regression test. What the client sends is accepted and ignored.
+ * @example
+ * <RealtimeProvider agent={agent} auth={{ clientSecret: 'replay' }} transport={() => new ReplayTransport(recording)} />
+ */
+export class ReplayTransport implements RealtimeTransport {
+  readonly #recording: Recording
+  readonly #speed: number
+  #stop: (() => void) | null = null
+  #handlers: TransportHandlers | null = null
+
+  constructor(recording: Recording, options: { speed?: number } = {}) {
+    this.#recording = recording
+    this.#speed = options.speed ?? 1
+  }
+
+  async connect(_options: TransportConnectOptions, handlers: TransportHandlers): Promise<void> {
+    this.#handlers = handlers
+    this.#stop = playRecording(this.#recording, (event) => handlers.onMessage(JSON.stringify(event)), {
+      speed: this.#speed,
+    })
+  }
+
+  send(): void {}
+
+  close(code = 1000, reason = 'client closed'): void {
+    this.#stop?.()
+    this.#stop = null
+    const handlers = this.#handlers
+    this.#handlers = null
+    handlers?.onClose({ code, reason, error: null })
+  }
+}
