@@ -90,6 +90,8 @@ export class AudioGraph {
   #outputFormat: AudioFormat
   #cleanup: (() => void)[] = []
   #lastFrameTime = 0
+  #remoteSource: MediaStreamAudioSourceNode | null = null
+  #remoteElement: HTMLAudioElement | null = null
 
   constructor(options: AudioGraphOptions = {}) {
     this.#options = options
@@ -313,6 +315,31 @@ export class AudioGraph {
 
   #post(command: PlaybackCommand): void {
     this.#playback?.port.postMessage(command)
+  }
+
+  /**
+   * Plays a remote stream (the agent's WebRTC track) through the graph's output, so levels and
+   * visualizers follow it like decoded audio.
+   */
+  playRemoteStream(stream: MediaStream): void {
+    const context = this.#context
+    const output = this.#outputMeter
+    if (!context || !output) return
+    this.#remoteSource?.disconnect()
+    // Chrome renders a remote WebRTC stream into WebAudio only while a media element also holds it.
+    const doc = (globalThis as { document?: Document }).document
+    if (doc && !this.#remoteElement) {
+      this.#remoteElement = doc.createElement('audio')
+      this.#remoteElement.muted = true
+    }
+    if (this.#remoteElement) this.#remoteElement.srcObject = stream
+    this.#remoteSource = context.createMediaStreamSource(stream)
+    this.#remoteSource.connect(output.node)
+    this.#cleanup.push(() => {
+      this.#remoteSource?.disconnect()
+      this.#remoteSource = null
+      if (this.#remoteElement) this.#remoteElement.srcObject = null
+    })
   }
 
   /** Queues assistant audio (bytes in the output format) for an item. The bytes are copied, not taken. */

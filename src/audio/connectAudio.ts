@@ -16,6 +16,8 @@ export function connectAudio(
   graph: AudioGraph,
 ): () => void {
   const s = session as RealtimeSession<unknown>
+  // Over WebRTC the microphone and the agent's voice are media tracks the transport wires itself.
+  if (s.audioOverMedia) return () => {}
   graph.setFormats({ input: s.inputAudioFormat, output: s.outputAudioFormat })
   const offs = [
     s.setPlaybackTracker(graph.playbackTracker),

@@ -68,8 +68,9 @@ export type {
   TransportAuth,
   TransportConnectOptions,
   TransportHandlers,
+  WebRTCTransportOptions,
   WebSocketConstructor,
   WebSocketTransportOptions,
 } from './transport'
-export { WebSocketTransport } from './transport'
+export { REALTIME_CALLS_URL, WebRTCTransport, WebSocketTransport } from './transport'
 export type { Usage } from './usage'

@@ -111,6 +111,10 @@ export class RealtimeSession<TContext = unknown> implements AsyncIterable<Realti
   #reconnect: { connect: () => Promise<void>; options: Required<ReconnectOptions> } | null = null
   #createdWaiters: { resolve: () => void; reject: (error: RealtimeError) => void }[] = []
   #outbox: ClientEvent[] = []
+  /** WebRTC: the server plays the audio; playback state comes from output_audio_buffer events. */
+  readonly #media: boolean
+  #mediaPlaying = false
+  #mediaItem: string | null = null
   /** Items this client created that the server has not echoed yet: a drop may have swallowed them. */
   #unacked = new Map<string, ClientEvent>()
   #nextItem = 0
@@ -118,6 +122,7 @@ export class RealtimeSession<TContext = unknown> implements AsyncIterable<Realti
   constructor(options: RealtimeSessionOptions<TContext>) {
     this.#agent = options.agent
     this.#transport = options.transport
+    this.#media = options.transport.audioOverMedia === true
     this.#settings = options.modelSettings ?? {}
     this.#runContext = { context: options.context as TContext }
     this.#guardrails = options.outputGuardrails ?? []
@@ -163,6 +168,11 @@ export class RealtimeSession<TContext = unknown> implements AsyncIterable<Realti
   get outputAudioFormat(): AudioFormat {
     return this.#outputFormat
   }
+  /** True when audio travels as media tracks (WebRTC) rather than as events. */
+  get audioOverMedia(): boolean {
+    return this.#media
+  }
+
   /** The audio format `sendAudio` expects. */
   get inputAudioFormat(): AudioFormat {
     return this.#settings.inputAudioFormat ?? 'pcm16'
@@ -509,6 +519,11 @@ export class RealtimeSession<TContext = unknown> implements AsyncIterable<Realti
   interrupt(): void {
     this.#assertOpen('interrupt')
     if (this.#activeResponse) this.#send({ type: 'response.cancel', response_id: this.#activeResponse })
+    // Over WebRTC the server holds the audio: clearing its buffer cuts it and truncates the item there.
+    if (this.#media) {
+      if (this.#mediaPlaying) this.#send({ type: 'output_audio_buffer.clear' })
+      return
+    }
     this.#interruptPlayback()
   }
 
@@ -566,8 +581,24 @@ export class RealtimeSession<TContext = unknown> implements AsyncIterable<Realti
         )
         return
       }
+      case 'output_audio_buffer.started':
+        this.#mediaPlaying = true
+        this.#setStatus('speaking')
+        return
+      case 'output_audio_buffer.stopped':
+        this.#mediaPlaying = false
+        this.#settleStatus()
+        return
+      case 'output_audio_buffer.cleared':
+        this.#mediaPlaying = false
+        if (this.#mediaItem)
+          this.#hub.emit({ type: 'audio_interrupted', itemId: this.#mediaItem, contentIndex: 0 })
+        this.#settleStatus()
+        return
       case 'input_audio_buffer.speech_started':
-        if (this.#settings.turnDetection?.interruptResponse !== false) this.#interruptPlayback()
+        // Over WebRTC the server cuts its own playback (and reports output_audio_buffer.cleared).
+        if (!this.#media && this.#settings.turnDetection?.interruptResponse !== false)
+          this.#interruptPlayback()
         this.#setStatus('listening')
         return
       case 'input_audio_buffer.timeout_triggered':
@@ -584,9 +615,12 @@ export class RealtimeSession<TContext = unknown> implements AsyncIterable<Realti
         this.#responseItems = []
         this.#setStatus('thinking')
         return
-      case 'response.output_item.added':
-        this.#responseItems.push((event.item as { id: string }).id)
+      case 'response.output_item.added': {
+        const item = event.item as { id: string; type?: string }
+        this.#responseItems.push(item.id)
+        if (item.type === 'message') this.#mediaItem = item.id
         break
+      }
       case 'response.output_audio.delta':
         this.#onAudio(event)
         return
@@ -698,6 +732,7 @@ export class RealtimeSession<TContext = unknown> implements AsyncIterable<Realti
     clearTimeout(this.#speakingTimer)
     if (this.#activeResponse || this.#createSent || this.#tools.inFlight > 0)
       return this.#setStatus('thinking')
+    if (this.#media) return this.#setStatus(this.#mediaPlaying ? 'speaking' : 'listening')
     const audio = this.#audio
     const left =
       audio && !audio.interrupted

@@ -11,6 +11,7 @@ import {
   type RealtimeSessionEvent,
   type RealtimeTransport,
   type Usage,
+  WebRTCTransport,
 } from '../core'
 
 // biome-ignore lint/suspicious/noExplicitAny: the client serves agents of any context type.
@@ -71,8 +72,8 @@ export interface RealtimeClientOptions {
   auth?: RealtimeAuth
   /** Audio graph options, or false for a text-only conversation. */
   audio?: AudioGraphOptions | false
-  /** A transport per connection (WebSocket by default). */
-  transport?: () => RealtimeTransport
+  /** `'webrtc'`, `'websocket'` (default), or a transport per connection. */
+  transport?: 'webrtc' | 'websocket' | (() => RealtimeTransport)
   context?: unknown
 }
 
@@ -208,11 +209,12 @@ export class RealtimeClient {
           (error: unknown) => error,
         )
       : Promise.resolve(null)
+    const transport = this.#transport()
     let session: RealtimeSession<unknown>
     try {
       session = await new RealtimeRunner(this.#agent, this.#options.config).run({
         ...this.#options.auth,
-        ...(this.#options.transport ? { transport: this.#options.transport() } : {}),
+        ...(transport ? { transport } : {}),
         ...(this.#options.context !== undefined ? { context: this.#options.context } : {}),
         signal: abort.signal,
       })
@@ -247,6 +249,22 @@ export class RealtimeClient {
             ? audioError
             : new RealtimeError('audio_context_failed', String(audioError)),
       })
+  }
+
+  /** The transport for one connection; over WebRTC the graph's microphone and output carry the audio. */
+  #transport(): RealtimeTransport | undefined {
+    const option = this.#options.transport
+    if (typeof option === 'function') return option()
+    if (option !== 'webrtc') return undefined
+    const graph = this.audioGraph
+    return new WebRTCTransport({
+      mediaStream: async () => {
+        if (!graph) return null
+        await graph.start().catch(() => {})
+        return graph.inputStream
+      },
+      ...(graph ? { onRemoteStream: (stream: MediaStream) => graph.playRemoteStream(stream) } : {}),
+    })
   }
 
   #attach(session: RealtimeSession<unknown>): void {

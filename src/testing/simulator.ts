@@ -25,6 +25,11 @@ export interface SimulatorOptions {
   chunkMs?: number
   /** Called with every server event the simulator sends (tests use it to check shapes). */
   onServerEvent?: (event: ServerEvent) => void
+  /**
+   * WebRTC mode: audio travels as a media track, so no audio deltas are sent; playback is reported
+   * with output_audio_buffer.started / stopped / cleared, and output_audio_buffer.clear cuts it.
+   */
+  audioOverMedia?: boolean
   /** Called with every client event received and why it fails the official schema (null when it conforms). */
   onClientEvent?: (event: unknown, problem: string | null) => void
 }
@@ -175,11 +180,19 @@ export class RealtimeSimulator {
         this.#vad.reset()
         return this.#emit({ type: 'input_audio_buffer.cleared' })
       case 'output_audio_buffer.clear':
-        return this.#error(
-          'output_audio_buffer.clear is only supported for WebRTC sessions.',
-          'invalid_event',
-          event.event_id,
-        )
+        if (!this.#options.audioOverMedia) {
+          return this.#error(
+            'output_audio_buffer.clear is only supported for WebRTC sessions.',
+            'invalid_event',
+            event.event_id,
+          )
+        }
+        if (this.#active) {
+          this.#active.cancelled = true
+          this.#active.reason = 'client_cancelled'
+          this.#emit({ type: 'output_audio_buffer.cleared', response_id: this.#active.id })
+        }
+        return
       case 'conversation.item.create':
         return this.#createItem(event.item, event.previous_item_id, event.event_id)
       case 'conversation.item.delete':
@@ -622,11 +635,15 @@ export class RealtimeSimulator {
       }
       if (audio) {
         const ms = Math.min(chunkMs, totalMs - i * chunkMs)
-        this.#emit({
-          type: 'response.output_audio.delta',
-          ...ids,
-          delta: encodeBase64(synthesizeSpeech(text, i * chunkMs, ms, this.#outputFormat())),
-        })
+        if (!this.#options.audioOverMedia) {
+          this.#emit({
+            type: 'response.output_audio.delta',
+            ...ids,
+            delta: encodeBase64(synthesizeSpeech(text, i * chunkMs, ms, this.#outputFormat())),
+          })
+        } else if (i === 0) {
+          this.#emit({ type: 'output_audio_buffer.started', response_id: response.id })
+        }
         stored.audioMs += ms
       }
       await this.#wait()
@@ -635,6 +652,9 @@ export class RealtimeSimulator {
     const part = audio
       ? { type: 'output_audio' as const, transcript: said }
       : { type: 'output_text' as const, text: said }
+    if (audio && this.#options.audioOverMedia && !response.cancelled) {
+      this.#emit({ type: 'output_audio_buffer.stopped', response_id: response.id })
+    }
     if (audio) {
       this.#emit({ type: 'response.output_audio.done', ...ids })
       this.#emit({ type: 'response.output_audio_transcript.done', ...ids, transcript: said })

@@ -20,6 +20,11 @@ export interface TransportHandlers {
 
 /** Moves JSON events between the session and the Realtime API. */
 export interface RealtimeTransport {
+  /**
+   * True when audio travels as media tracks (WebRTC): the server plays and truncates the answer
+   * itself, and the session interrupts with `output_audio_buffer.clear` instead of truncating.
+   */
+  readonly audioOverMedia?: boolean
   /** Opens the connection; rejects with a `RealtimeError` (`connection_failed`, `aborted`). */
   connect(options: TransportConnectOptions, handlers: TransportHandlers): Promise<void>
   send(event: ClientEvent): void
