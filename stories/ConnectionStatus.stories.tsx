@@ -1,8 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor, within } from 'storybook/test'
-import { ConnectionStatus, RealtimeError } from '../src'
-import type { RealtimeStatus } from '../src/react'
-import { frozenClient, RealtimeProvider, Stack, withRealtime } from './support/realtimeExports'
+import { ConnectionStatus } from '../src'
+import { ALL_STATUSES, StateCatalogue, withRealtime } from './support/realtimeExports'
 
 const meta = {
   title: 'Components/ConnectionStatus',
@@ -21,36 +20,10 @@ export const Listening: Story = {
   },
 }
 
-const STATES: RealtimeStatus[] = [
-  'idle',
-  'connecting',
-  'listening',
-  'thinking',
-  'speaking',
-  'reconnecting',
-  'error',
-]
-const refused = new RealtimeError(
-  'browser_api_key_refused',
-  'A standard API key in a browser would be visible to every visitor.',
-)
-
 export const AllStates: Story = {
-  render: () => (
-    <Stack>
-      {STATES.map((status) => (
-        <RealtimeProvider
-          key={status}
-          agent={frozenClient({}).getSnapshot().currentAgent}
-          client={frozenClient({ status, error: status === 'error' ? refused : null })}
-        >
-          <ConnectionStatus />
-        </RealtimeProvider>
-      ))}
-    </Stack>
-  ),
+  render: () => <StateCatalogue>{() => <ConnectionStatus />}</StateCatalogue>,
   play: async ({ canvasElement }) => {
     const statuses = within(canvasElement).getAllByRole('status')
-    await expect(statuses.map((s) => s.getAttribute('data-state'))).toEqual(STATES)
+    await expect(statuses.map((s) => s.getAttribute('data-state'))).toEqual(ALL_STATUSES)
   },
 }

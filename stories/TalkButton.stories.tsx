@@ -1,8 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { TalkButton } from '../src'
-import type { RealtimeStatus } from '../src/react'
-import { frozenClient, RealtimeProvider, Stack, withRealtime } from './support/realtimeExports'
+import { ALL_STATUSES, StateCatalogue, withRealtime } from './support/realtimeExports'
 
 const meta = {
   title: 'Components/TalkButton',
@@ -35,37 +34,23 @@ export const Muted: Story = {
 
 export const PushToTalk: Story = { args: { mode: 'push' } }
 
-const STATES: RealtimeStatus[] = [
-  'idle',
-  'connecting',
-  'listening',
-  'thinking',
-  'speaking',
-  'reconnecting',
-  'error',
-]
-
 /** Every `data-state`, from clients frozen in each status. */
 export const AllStates: Story = {
   render: () => (
-    <Stack>
-      {STATES.map((status) => (
-        <RealtimeProvider
-          key={status}
-          agent={frozenClient({}).getSnapshot().currentAgent}
-          client={frozenClient({ status })}
-        >
-          <span style={{ display: 'flex', gap: 12, alignItems: 'center' }}>
-            <code style={{ width: 90 }}>{status}</code>
-            <TalkButton />
-            <TalkButton mode="push" />
-          </span>
-        </RealtimeProvider>
-      ))}
-    </Stack>
+    <StateCatalogue>
+      {(status) => (
+        <span style={{ display: 'flex', gap: 12, alignItems: 'center' }}>
+          <code style={{ width: 90 }}>{status}</code>
+          <TalkButton />
+          <TalkButton mode="push" />
+        </span>
+      )}
+    </StateCatalogue>
   ),
   play: async ({ canvasElement }) => {
     const buttons = within(canvasElement).getAllByRole('button')
-    await expect(buttons.map((b) => b.getAttribute('data-state'))).toEqual(STATES.flatMap((s) => [s, s]))
+    await expect(buttons.map((b) => b.getAttribute('data-state'))).toEqual(
+      ALL_STATUSES.flatMap((s) => [s, s]),
+    )
   },
 }

@@ -4,6 +4,7 @@ import { messageOf, RealtimeError } from './errors'
 import type { OutputGuardrail } from './guardrail'
 import type { Clock, PlaybackTracker } from './playback'
 import { RealtimeSession, type ReconnectOptions } from './session'
+import { withTimeout } from './timeout'
 import type { RealtimeTransport, TransportAuth } from './transport/transport'
 import { WebSocketTransport } from './transport/websocket'
 
@@ -157,36 +158,31 @@ export class RealtimeRunner<TContext = unknown> {
       { onMessage: (data) => session.receive(data), onClose: (info) => session.closed(info) },
     )
     const timeoutMs = options.connectTimeoutMs ?? 15_000
-    let timer: ReturnType<typeof setTimeout> | undefined
+    const aborted = new Promise<never>((_, reject) => {
+      options.signal?.addEventListener(
+        'abort',
+        () =>
+          reject(
+            new RealtimeError('aborted', 'runner.run() was aborted.', { cause: options.signal?.reason }),
+          ),
+        { once: true },
+      )
+    })
+    aborted.catch(() => {})
     try {
-      await Promise.race([
-        session.ready,
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(
-            () =>
-              reject(
-                new RealtimeError(
-                  'connection_failed',
-                  `The server did not confirm the session within ${timeoutMs} ms.`,
-                ),
-              ),
-            timeoutMs,
-          )
-          options.signal?.addEventListener(
-            'abort',
-            () =>
-              reject(
-                new RealtimeError('aborted', 'runner.run() was aborted.', { cause: options.signal?.reason }),
-              ),
-            { once: true },
-          )
-        }),
-      ])
+      await withTimeout(
+        Promise.race([session.ready, aborted]),
+        timeoutMs,
+        () =>
+          new RealtimeError(
+            'connection_failed',
+            `The server did not confirm the session within ${timeoutMs} ms.`,
+          ),
+      )
     } catch (error) {
       session.close()
       throw error
     } finally {
-      clearTimeout(timer)
       offError()
     }
     if (session.status === 'error' || session.status === 'closed') {

@@ -22,6 +22,7 @@ import {
   type WireResponse,
   type WireServerError,
 } from './protocol'
+import { withTimeout } from './timeout'
 import { ToolCallRunner } from './toolCalls'
 import type { RealtimeTransport } from './transport/transport'
 import { addUsage, EMPTY_USAGE, type Usage } from './usage'
@@ -343,21 +344,16 @@ export class RealtimeSession<TContext = unknown> implements AsyncIterable<Realti
         setTimeout(resolve, Math.min(maxDelayMs, initialDelayMs * 2 ** (attempt - 1))),
       )
       if (this.#status !== 'reconnecting') return // closed by the app meanwhile
-      let timer: ReturnType<typeof setTimeout> | undefined
       try {
-        const created = new Promise<void>((resolve, reject) => {
-          this.#createdWaiters.push({ resolve, reject })
-          timer = setTimeout(
-            () =>
-              reject(
-                new RealtimeError(
-                  'connection_failed',
-                  `The server did not confirm the session within ${timeoutMs} ms.`,
-                ),
-              ),
-            timeoutMs,
-          )
-        })
+        const created = withTimeout(
+          new Promise<void>((resolve, reject) => this.#createdWaiters.push({ resolve, reject })),
+          timeoutMs,
+          () =>
+            new RealtimeError(
+              'connection_failed',
+              `The server did not confirm the session within ${timeoutMs} ms.`,
+            ),
+        )
         created.catch(() => {}) // awaited below only when the socket opens
         await reconnect.connect()
         await created
@@ -372,8 +368,6 @@ export class RealtimeSession<TContext = unknown> implements AsyncIterable<Realti
               ? error
               : new RealtimeError('connection_failed', String(error), { cause: error }),
         })
-      } finally {
-        clearTimeout(timer)
       }
     }
     this.#status = 'error'

@@ -317,19 +317,12 @@ export class RealtimeClient {
         this.#update({ lastHandoff: { from: event.fromAgent.name, to: event.toAgent.name } })
         break
       case 'tool_approval_required':
-        this.#setToolCall(event.callId, {
-          name: event.tool.name,
-          agentName: event.agent.name,
-          arguments: event.arguments,
-          status: 'awaiting_approval',
-        })
-        break
       case 'tool_start':
         this.#setToolCall(event.callId, {
           name: event.tool.name,
           agentName: event.agent.name,
           arguments: event.arguments,
-          status: 'running',
+          status: event.type === 'tool_start' ? 'running' : 'awaiting_approval',
         })
         break
       case 'tool_end': {

@@ -1,7 +1,14 @@
 import type { Decorator } from '@storybook/react-vite'
 import { type ReactNode, useEffect } from 'react'
 import { triageAgent } from '../../demo/agents'
-import { RealtimeClient, type RealtimeClientSnapshot, RealtimeProvider, useRealtimeClient } from '../../src'
+import {
+  RealtimeClient,
+  type RealtimeClientSnapshot,
+  RealtimeError,
+  RealtimeProvider,
+  type RealtimeStatus,
+  useRealtimeClient,
+} from '../../src'
 import type { RealtimeItem, RealtimeTransport } from '../../src/core'
 
 /** Story parameters for the realtime decorator. */
@@ -106,4 +113,36 @@ export const message = (
 
 export function Stack({ children }: { children: ReactNode }) {
   return <div style={{ display: 'grid', gap: 12, justifyItems: 'start' }}>{children}</div>
+}
+
+/** Every status a client can be in, for state catalogues. */
+export const ALL_STATUSES: RealtimeStatus[] = [
+  'idle',
+  'connecting',
+  'listening',
+  'thinking',
+  'speaking',
+  'reconnecting',
+  'error',
+]
+
+const refused = new RealtimeError(
+  'browser_api_key_refused',
+  'A standard API key in a browser would be visible to every visitor.',
+)
+
+/** Renders `children` once per status, each under a provider whose client is frozen in that status. */
+export function StateCatalogue({ children }: { children: (status: RealtimeStatus) => ReactNode }) {
+  return (
+    <Stack>
+      {ALL_STATUSES.map((status) => {
+        const client = frozenClient({ status, error: status === 'error' ? refused : null })
+        return (
+          <RealtimeProvider key={status} agent={client.getSnapshot().currentAgent} client={client}>
+            {children(status)}
+          </RealtimeProvider>
+        )
+      })}
+    </Stack>
+  )
 }

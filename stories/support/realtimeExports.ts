@@ -1,2 +1,2 @@
 export { RealtimeProvider } from '../../src'
-export { frozenClient, message, Stack, withRealtime } from './realtime'
+export { ALL_STATUSES, frozenClient, message, Stack, StateCatalogue, withRealtime } from './realtime'
