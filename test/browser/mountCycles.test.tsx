@@ -47,6 +47,7 @@ describe('mounting and unmounting the provider 100 times', () => {
     const documentListeners = countListeners(document)
     const deviceListeners = countListeners(navigator.mediaDevices)
     const transports: RecordingTransport[] = []
+    const clients: RealtimeClient[] = []
     const contexts: AudioContext[] = []
     const tracks: MediaStreamTrack[] = []
     try {
@@ -60,6 +61,7 @@ describe('mounting and unmounting the provider 100 times', () => {
             return t
           },
         })
+        clients.push(client)
         const { unmount } = render(
           <RealtimeProvider agent={client.getSnapshot().currentAgent} client={client}>
             <TalkButton />
@@ -77,6 +79,9 @@ describe('mounting and unmounting the provider 100 times', () => {
         // Odd cycles unmount while the socket and the microphone are still opening.
         unmount()
       }
+      // A graph stopped while still starting finishes its stop once the start is done: wait for all.
+      const busy = (c: RealtimeClient) => !['closed', 'idle', 'error'].includes(c.audioGraph?.getSnapshot().state ?? 'idle')
+      await waitFor(() => expect(clients.filter(busy)).toHaveLength(0), { timeout: 10_000 })
       await waitFor(() => expect(contexts.filter((c) => c.state !== 'closed')).toHaveLength(0), {
         timeout: 10_000,
       })
