@@ -80,7 +80,8 @@ describe('mounting and unmounting the provider 100 times', () => {
         unmount()
       }
       // A graph stopped while still starting finishes its stop once the start is done: wait for all.
-      const busy = (c: RealtimeClient) => !['closed', 'idle', 'error'].includes(c.audioGraph?.getSnapshot().state ?? 'idle')
+      const busy = (c: RealtimeClient) =>
+        !['closed', 'idle', 'error'].includes(c.audioGraph?.getSnapshot().state ?? 'idle')
       await waitFor(() => expect(clients.filter(busy)).toHaveLength(0), { timeout: 10_000 })
       await waitFor(() => expect(contexts.filter((c) => c.state !== 'closed')).toHaveLength(0), {
         timeout: 10_000,
