@@ -23,6 +23,11 @@ export function* generateConversation(turns: number): Generator<Turn> {
     const events: ServerEvent[] = []
     const e = (type: string, fields: Record<string, unknown>) =>
       events.push({ type, event_id: id('event'), ...fields })
+    // A new output item is announced twice: to the response and to the conversation.
+    const added = (responseId: string, item: Record<string, unknown>) => {
+      e('response.output_item.added', { response_id: responseId, output_index: 0, item })
+      e('conversation.item.added', { previous_item_id: previous, item })
+    }
     const user = id('item')
     e('input_audio_buffer.speech_started', { audio_start_ms: t * 5000, item_id: user })
     e('input_audio_buffer.speech_stopped', { audio_end_ms: t * 5000 + 1500, item_id: user })
@@ -72,30 +77,14 @@ export function* generateConversation(turns: number): Generator<Turn> {
       if (!answer) {
         const call = id('call')
         const args = '{"query":"weather in tokyo"}'
-        e('response.output_item.added', {
-          response_id: resp,
-          output_index: 0,
-          item: {
-            id: item,
-            object: 'realtime.item',
-            type: 'function_call',
-            status: 'in_progress',
-            call_id: call,
-            name: 'lookup',
-            arguments: '',
-          },
-        })
-        e('conversation.item.added', {
-          previous_item_id: previous,
-          item: {
-            id: item,
-            object: 'realtime.item',
-            type: 'function_call',
-            status: 'in_progress',
-            call_id: call,
-            name: 'lookup',
-            arguments: '',
-          },
+        added(resp, {
+          id: item,
+          object: 'realtime.item',
+          type: 'function_call',
+          status: 'in_progress',
+          call_id: call,
+          name: 'lookup',
+          arguments: '',
         })
         e('response.function_call_arguments.delta', {
           response_id: resp,
@@ -155,28 +144,13 @@ export function* generateConversation(turns: number): Generator<Turn> {
         return
       }
       const ids = { response_id: resp, item_id: item, output_index: 0, content_index: 0 }
-      e('response.output_item.added', {
-        response_id: resp,
-        output_index: 0,
-        item: {
-          id: item,
-          object: 'realtime.item',
-          type: 'message',
-          status: 'in_progress',
-          role: 'assistant',
-          content: [],
-        },
-      })
-      e('conversation.item.added', {
-        previous_item_id: previous,
-        item: {
-          id: item,
-          object: 'realtime.item',
-          type: 'message',
-          status: 'in_progress',
-          role: 'assistant',
-          content: [],
-        },
+      added(resp, {
+        id: item,
+        object: 'realtime.item',
+        type: 'message',
+        status: 'in_progress',
+        role: 'assistant',
+        content: [],
       })
       e('response.content_part.added', { ...ids, part: { type: 'audio', transcript: '' } })
       let transcript = ''

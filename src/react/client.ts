@@ -286,23 +286,38 @@ export class RealtimeClient {
   #syncSession(): void {
     const session = this.#session
     if (!session) return
-    const s = session.getSnapshot()
-    const status: RealtimeStatus = s.status === 'closed' ? 'idle' : s.status
-    this.#update({
-      status,
-      currentAgent: s.currentAgent,
-      usage: s.usage,
-      ...(s.status === 'error' ? { error: s.error } : {}),
-    })
-    if (s.status === 'closed' || s.status === 'error') this.#release()
+    // Called on every session change (each transcript delta too): read the fields, not the snapshot,
+    // whose history array would be rebuilt each time.
+    const raw = session.status
+    const changed =
+      (raw === 'closed' ? 'idle' : raw) !== this.#snapshot.status ||
+      session.currentAgent !== this.#snapshot.currentAgent ||
+      session.usage !== this.#snapshot.usage
+    if (changed) {
+      this.#update({
+        status: raw === 'closed' ? 'idle' : raw,
+        currentAgent: session.currentAgent,
+        usage: session.usage,
+        ...(raw === 'error' ? { error: session.getSnapshot().error } : {}),
+      })
+    }
+    if (raw === 'closed' || raw === 'error') this.#release()
   }
 
   #onEvent(event: RealtimeSessionEvent): void {
     switch (event.type) {
-      case 'history_added':
+      case 'history_added': {
         this.#setItem(event.item)
-        this.#update({ itemIds: Object.freeze(this.#session?.history.map((i) => i.itemId) ?? []) })
+        const ids = this.#snapshot.itemIds
+        // Items almost always join at the end; only an insertion mid-conversation re-reads the order.
+        const appended =
+          event.item.previousItemId === null ? ids.length === 0 : ids.at(-1) === event.item.previousItemId
+        const next = appended
+          ? [...ids, event.item.itemId]
+          : (this.#session?.history.map((i) => i.itemId) ?? [])
+        this.#update({ itemIds: Object.freeze(next) })
         break
+      }
       case 'history_updated':
         if (event.item) {
           // Only that item's subscribers hear of it: the cost of a delta does not grow with the conversation.

@@ -5,6 +5,7 @@ import {
   RealtimeAgent,
   type RealtimeItem,
   RealtimeRunner,
+  type RealtimeSession,
   ReplayTransport,
   SessionRecorder,
   serializeRecording,
@@ -26,6 +27,18 @@ const agent = new RealtimeAgent({ name: 'Recorded', tools: [weather] })
 const summary = (history: readonly RealtimeItem[]) =>
   history.map((i) => (i.type === 'message' ? `${i.role}:${i.text}` : `call:${i.name}=${i.output}`))
 
+/** The recorded answer has arrived, complete, in a session (live or replayed). */
+const answered = (session: RealtimeSession<unknown>) =>
+  nextEvent(
+    session,
+    'history_updated',
+    (e) =>
+      e.item?.type === 'message' &&
+      e.item.text === 'It is sunny in Oslo today.' &&
+      e.item.status === 'completed',
+    5000,
+  )
+
 async function recordConversation(includeAudio = false) {
   sim.use({
     scenario: {
@@ -35,14 +48,7 @@ async function recordConversation(includeAudio = false) {
   const recorder = new SessionRecorder(new WebSocketTransport(), { includeAudio })
   const session = await new RealtimeRunner(agent).run({ apiKey: 'sk-test', transport: recorder.transport })
   session.sendMessage('Weather in Oslo?')
-  await nextEvent(
-    session,
-    'history_updated',
-    (e) =>
-      e.item?.type === 'message' &&
-      e.item.text === 'It is sunny in Oslo today.' &&
-      e.item.status === 'completed',
-  )
+  await answered(session)
   const history = summary(session.history)
   session.close()
   return { recorder, history }
@@ -79,15 +85,7 @@ describe('record and replay', () => {
       transport: new ReplayTransport(recording, { speed: 10 }),
     })
     replayed.on('tool_end', (e) => tools.push(e.output))
-    await nextEvent(
-      replayed,
-      'history_updated',
-      (e) =>
-        e.item?.type === 'message' &&
-        e.item.text === 'It is sunny in Oslo today.' &&
-        e.item.status === 'completed',
-      5000,
-    )
+    await answered(replayed)
     expect(summary(replayed.history)).toEqual(history)
     expect(tools).toEqual(['Sunny in Oslo']) // the replayed tool call runs the tool again, as it would live
     replayed.close()
@@ -99,15 +97,7 @@ describe('record and replay', () => {
       ...createReplayHandlers(parseRecording(recorder.toJSONL()), { speed: Number.POSITIVE_INFINITY }),
     )
     const replayed = await new RealtimeRunner(agent).run({ apiKey: 'sk-test' })
-    await nextEvent(
-      replayed,
-      'history_updated',
-      (e) =>
-        e.item?.type === 'message' &&
-        e.item.text === 'It is sunny in Oslo today.' &&
-        e.item.status === 'completed',
-      5000,
-    )
+    await answered(replayed)
     expect(summary(replayed.history)).toEqual(history)
     replayed.close()
   })
