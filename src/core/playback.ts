@@ -1,3 +1,5 @@
+import { type Clock, systemClock } from './clock'
+
 /**
  * Tells the session how much of an assistant item the user has actually heard, so an interruption
  * truncates the conversation at that point. The browser audio graph implements it from its playback
@@ -11,11 +13,6 @@ export interface PlaybackTracker {
   /** Playback was cut: forget queued audio. */
   onInterrupt(): void
 }
-
-/** A clock in milliseconds; injectable so tests control time. */
-export type Clock = () => number
-
-export const systemClock: Clock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now())
 
 /**
  * Assumes audio plays in real time from the moment its first chunk arrives, with no gap but the ones
@@ -34,7 +31,7 @@ export class WallClockPlaybackTracker implements PlaybackTracker {
   }
 
   onAudio(itemId: string, contentIndex: number, durationMs: number): void {
-    const now = this.#clock()
+    const now = this.#clock.now()
     if (itemId !== this.#itemId || contentIndex !== this.#contentIndex) {
       this.#itemId = itemId
       this.#contentIndex = contentIndex
@@ -47,12 +44,12 @@ export class WallClockPlaybackTracker implements PlaybackTracker {
 
   getPlayedMs(itemId: string, contentIndex: number): number {
     if (itemId !== this.#itemId || contentIndex !== this.#contentIndex) return 0
-    return Math.max(0, this.#received - Math.max(0, this.#scheduledEnd - this.#clock()))
+    return Math.max(0, this.#received - Math.max(0, this.#scheduledEnd - this.#clock.now()))
   }
 
   onInterrupt(): void {
     // Freeze the item at what was heard: nothing queued remains to play.
-    const now = this.#clock()
+    const now = this.#clock.now()
     this.#received = Math.max(0, this.#received - Math.max(0, this.#scheduledEnd - now))
     this.#scheduledEnd = now
   }

@@ -1,4 +1,5 @@
 import type { RealtimeAgent } from './agent'
+import { type Clock, systemClock } from './clock'
 import { type AudioFormat, bytesToMs, fromWireFormat } from './codec/audioFormat'
 import { decodeBase64, encodeBase64 } from './codec/base64'
 import type { AgentSessionParts, RealtimeModelSettings } from './config'
@@ -13,7 +14,7 @@ import { GuardrailMonitor } from './guardrailMonitor'
 import { type Handoff, handoffsOf } from './handoff'
 import { ConversationHistory, type HistoryChange, type RealtimeItem } from './history'
 import type { PlaybackTracker } from './playback'
-import { type Clock, systemClock, WallClockPlaybackTracker } from './playback'
+import { WallClockPlaybackTracker } from './playback'
 import {
   type ClientEvent,
   type ClientItem,

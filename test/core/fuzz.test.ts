@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { RealtimeAgent, RealtimeSession, tool } from '../../src/core'
+import { RealtimeAgent, RealtimeSession, systemClock, tool } from '../../src/core'
 import type { ClientEvent } from '../../src/core/protocol'
 import type { RealtimeTransport } from '../../src/core/transport'
 
@@ -165,7 +165,7 @@ function offlineSession() {
   const session = new RealtimeSession({
     agent: new RealtimeAgent({ name: 'Fuzz', tools: [lookup], handoffs: [other] }),
     transport,
-    clock: () => 0,
+    clock: { ...systemClock, now: () => 0 },
   })
   session.receive(JSON.stringify({ type: 'session.created', session: { type: 'realtime' } }))
   return { session, sent }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { RealtimeAgent, RealtimeRunner } from '../../src/core'
+import { RealtimeAgent, RealtimeRunner, systemClock } from '../../src/core'
 import { say } from '../../src/testing'
 import { frames, tone } from '../helpers/audio'
 import { nextEvent, nextServerEvent, RecordingTransport } from '../helpers/session'
@@ -12,7 +12,11 @@ async function start(settings = {}) {
   let now = 0
   const transport = new RecordingTransport()
   const runner = new RealtimeRunner(new RealtimeAgent({ name: 'Speaker' }), { modelSettings: settings })
-  const session = await runner.run({ apiKey: 'sk-test', transport, clock: () => now })
+  const session = await runner.run({
+    apiKey: 'sk-test',
+    transport,
+    clock: { ...systemClock, now: () => now },
+  })
   return {
     session,
     transport,
