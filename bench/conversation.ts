@@ -3,7 +3,7 @@
  * user's speech and transcription, then an answer with ~50 audio deltas of 100 ms and transcript
  * deltas; every fourth turn the answer is a tool call, its output, and a second response.
  */
-import type { ServerEvent } from '../src/core/protocol'
+import type { RawServerEvent } from '../src/core/protocol'
 
 const AUDIO_100MS = Buffer.alloc(4800, 7).toString('base64')
 const WORDS = 'the weather in tokyo is sunny with a light breeze and clear skies all afternoon today'.split(
@@ -20,7 +20,7 @@ export function* generateConversation(turns: number): Generator<Turn> {
   const id = (p: string) => `${p}_${(++n).toString(36)}`
   let previous: string | null = null
   for (let t = 0; t < turns; t++) {
-    const events: ServerEvent[] = []
+    const events: RawServerEvent[] = []
     const e = (type: string, fields: Record<string, unknown>) =>
       events.push({ type, event_id: id('event'), ...fields })
     // A new output item is announced twice: to the response and to the conversation.

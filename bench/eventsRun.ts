@@ -11,6 +11,7 @@ const gc = (globalThis as { gc?: () => void }).gc ?? (() => {})
 
 async function connectKit(): Promise<{ socket: FakeSocket; keep: unknown }> {
   const { RealtimeAgent, RealtimeSession, tool, WebSocketTransport } = await import('../src/core')
+  const { engineOf } = await import('../src/core/session')
   const lookup = tool({
     name: 'lookup',
     description: 'look up',
@@ -28,7 +29,7 @@ async function connectKit(): Promise<{ socket: FakeSocket; keep: unknown }> {
   })
   await transport.connect(
     { url: 'wss://fake', auth: { kind: 'apiKey', value: 'sk' } },
-    { onMessage: (d) => session.receive(d), onClose: (i) => session.closed(i) },
+    engineOf(session).handlers,
   )
   return { socket: FakeSocket.instances.at(-1)!, keep: session }
 }

@@ -1,8 +1,9 @@
 import type { RealtimeAgent } from './agent'
 import type { RealtimeError } from './errors'
 import type { OutputGuardrailResult } from './guardrail'
-import type { RealtimeItem } from './history'
-import type { ServerEvent } from './protocol'
+
+import type { RawServerEvent } from './protocol'
+import type { RealtimeItem } from './stores'
 import type { FunctionTool } from './tool'
 
 // biome-ignore lint/suspicious/noExplicitAny: agents of any context type are reported alike.
@@ -102,10 +103,10 @@ export interface InputAudioTimeoutTriggeredEvent {
   audioStartMs: number
   audioEndMs: number
 }
-/** Every server event, as received, before the session acts on it. */
+/** Every server event, as received, before the session acts on it (unknown types too). */
 export interface RawModelEvent {
   type: 'raw_model_event'
-  data: ServerEvent
+  data: RawServerEvent
 }
 
 /** Every event a session emits; `switch (event.type)` narrows. */

@@ -40,10 +40,18 @@ export type {
 export { defineOutputGuardrail } from './guardrail'
 export type { Handoff, HandoffOptions } from './handoff'
 export { handoff } from './handoff'
-export type { ItemStatus, RealtimeItem, RealtimeMessageItem, RealtimeToolCallItem } from './history'
 export type { PlaybackTracker } from './playback'
 export { immediatePlaybackTracker, WallClockPlaybackTracker } from './playback'
-export type { ClientEvent, ServerEvent, WireSessionConfig } from './protocol'
+export type {
+  ClientEvent,
+  ParsedServerEvent,
+  RawServerEvent,
+  ServerEvent,
+  ServerEventOf,
+  ServerEventType,
+  WireSessionConfig,
+} from './protocol'
+export { parseServerEvent } from './protocol'
 export type { RecordedEntry, RecorderOptions, Recording } from './recording'
 export {
   parseRecording,
@@ -56,13 +64,22 @@ export {
 export type { RealtimeRunConfig, RealtimeRunOptions } from './runner'
 export { DEFAULT_REALTIME_URL, RealtimeRunner } from './runner'
 export type { JsonSchemaObject, ToolParameters } from './schema'
-export type {
-  RealtimeSessionOptions,
-  RealtimeSessionSnapshot,
-  ReconnectOptions,
-  SessionStatus,
-} from './session'
+export type { RealtimeSessionOptions, RealtimeSessionSnapshot, ReconnectOptions } from './session'
 export { RealtimeSession } from './session'
+export type {
+  AgentState,
+  ConversationSnapshot,
+  ItemStatus,
+  RealtimeItem,
+  RealtimeMessageItem,
+  RealtimeToolCallItem,
+  SessionStatus,
+  StatusState,
+  Store,
+  ToolCallState,
+  TurnLatency,
+} from './stores'
+export { ConversationStore, SessionStores, ValueStore } from './stores'
 export type { FunctionTool, ToolCallDetails } from './tool'
 export { tool } from './tool'
 export type {

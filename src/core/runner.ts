@@ -1,10 +1,11 @@
 import type { RealtimeAgent } from './agent'
-import type { Clock } from './clock'
+import { type Clock, systemClock } from './clock'
 import { DEFAULT_MODEL, type RealtimeModelSettings } from './config'
 import { messageOf, RealtimeError } from './errors'
 import type { OutputGuardrail } from './guardrail'
 import type { PlaybackTracker } from './playback'
-import { RealtimeSession, type ReconnectOptions } from './session'
+import { engineOf, RealtimeSession, type ReconnectOptions } from './session'
+import type { SessionStores } from './stores'
 import { withTimeout } from './timeout'
 import type { RealtimeTransport, TransportAuth } from './transport/transport'
 import { WebSocketTransport } from './transport/websocket'
@@ -35,7 +36,10 @@ export interface RealtimeRunOptions<TContext = unknown> {
   context?: TContext
   transport?: RealtimeTransport
   playbackTracker?: PlaybackTracker
+  /** Time for every wait of the session; tests pass a manual clock. Default: the system clock. */
   clock?: Clock
+  /** Where the session keeps its state (a controller that opens session after session passes its own). */
+  stores?: SessionStores
   /** How long to wait for the server's `session.created`, ms. Default 15 000. */
   connectTimeoutMs?: number
   /** Recovery from a dropped connection (on by default); `false` turns it off. */
@@ -132,17 +136,20 @@ export class RealtimeRunner<TContext = unknown> {
         : {}),
       ...(options.playbackTracker ? { playbackTracker: options.playbackTracker } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.stores ? { stores: options.stores } : {}),
     })
+    const engine = engineOf(session)
+    const clock = options.clock ?? systemClock
     if (options.reconnect !== false) {
       // Each attempt asks for fresh credentials: an ephemeral key may have expired meanwhile.
-      session.enableReconnect(async () => {
+      engine.enableReconnect(async () => {
         await transport.connect(
           {
             url: withModel(options.url ?? DEFAULT_REALTIME_URL, settings.modelName ?? DEFAULT_MODEL),
             auth: await resolveAuth(options as RealtimeRunOptions<unknown>),
             signal: options.signal,
           },
-          { onMessage: (data) => session.receive(data), onClose: (info) => session.closed(info) },
+          engine.handlers,
         )
       }, options.reconnect)
     }
@@ -156,7 +163,7 @@ export class RealtimeRunner<TContext = unknown> {
         auth,
         signal: options.signal,
       },
-      { onMessage: (data) => session.receive(data), onClose: (info) => session.closed(info) },
+      engine.handlers,
     )
     const timeoutMs = options.connectTimeoutMs ?? 15_000
     const aborted = new Promise<never>((_, reject) => {
@@ -179,6 +186,7 @@ export class RealtimeRunner<TContext = unknown> {
             'connection_failed',
             `The server did not confirm the session within ${timeoutMs} ms.`,
           ),
+        clock,
       )
     } catch (error) {
       session.close()
@@ -197,7 +205,7 @@ export class RealtimeRunner<TContext = unknown> {
         },
       )
     }
-    await session.start()
+    await engine.start()
     return session
   }
 }

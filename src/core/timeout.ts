@@ -1,12 +1,19 @@
-/** `promise`, or a rejection with `onTimeout()` after `ms`; the timer is cleared either way. */
-export async function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined
+import { type Clock, systemClock } from './clock'
+
+/** `promise`, or a rejection with `onTimeout()` after `ms` on `clock`; the timer is cleared either way. */
+export async function withTimeout<T>(
+  promise: Promise<T>,
+  ms: number,
+  onTimeout: () => Error,
+  clock: Clock = systemClock,
+): Promise<T> {
+  let timer: unknown
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(onTimeout()), ms)
+    timer = clock.setTimeout(() => reject(onTimeout()), ms)
   })
   try {
     return await Promise.race([promise, timeout])
   } finally {
-    clearTimeout(timer)
+    clock.clearTimeout(timer)
   }
 }

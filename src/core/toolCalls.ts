@@ -1,8 +1,9 @@
 import type { RealtimeAgent } from './agent'
 import type { RunContext } from './context'
 import { RealtimeError } from './errors'
-import type { RealtimeSessionEvent } from './events'
+import type { RealtimeSessionEvent, ToolApprovalRequiredEvent, ToolEndEvent, ToolStartEvent } from './events'
 import { type Handoff, handoffsOf } from './handoff'
+import type { ToolCallPatch, ToolCallStore } from './stores'
 import type { FunctionTool, ToolResult } from './tool'
 
 // biome-ignore lint/suspicious/noExplicitAny: the session serves agents of any context type.
@@ -20,10 +21,24 @@ export interface ToolCall {
 export interface ToolCallHost {
   readonly agent: Agent
   readonly runContext: RunContext<unknown>
+  /** Aborted when the session ends: tools stop, and their state is no longer recorded. */
   readonly signal: AbortSignal
+  /** Where the calls' states live. */
+  readonly calls: ToolCallStore
   emit(event: RealtimeSessionEvent): void
   sendToolOutput(callId: string, output: string): void
   performHandoff(from: Agent, target: Handoff<unknown>, callId: string): Promise<void>
+}
+
+type ToolEvent = ToolApprovalRequiredEvent | ToolStartEvent | ToolEndEvent
+
+/** A call's state after one of its events. */
+function patchOf(event: ToolEvent): ToolCallPatch {
+  const base = { name: event.tool.name, agentName: event.agent.name, arguments: event.arguments }
+  if (event.type === 'tool_approval_required') return { ...base, status: 'awaiting_approval' }
+  if (event.type === 'tool_start') return { ...base, status: 'running' }
+  const status = !event.error ? 'done' : event.error.code === 'tool_rejected' ? 'rejected' : 'failed'
+  return { ...base, status, output: event.output, error: event.error }
 }
 
 type Decision =
@@ -138,7 +153,7 @@ export class ToolCallRunner {
         ? ({ approved: false, always: true, message: undefined } as const)
         : await new Promise<Decision>((resolve) => {
             this.#pending.set(call.callId, resolve)
-            host.emit({
+            this.#report({
               type: 'tool_approval_required',
               agent,
               tool,
@@ -161,12 +176,12 @@ export class ToolCallRunner {
         return
       }
     }
-    host.emit({ type: 'tool_start', agent, tool, callId: call.callId, arguments: parsed.args })
+    this.#report({ type: 'tool_start', agent, tool, callId: call.callId, arguments: parsed.args })
     this.#finish(agent, tool, call, parsed.args, await tool.invoke(parsed.args, details))
   }
 
   #finish(agent: Agent, tool: Tool, call: ToolCall, args: unknown, result: ToolResult): void {
-    this.#host.emit({
+    this.#report({
       type: 'tool_end',
       agent,
       tool,
@@ -176,5 +191,11 @@ export class ToolCallRunner {
       error: result.ok ? null : result.error,
     })
     this.#host.sendToolOutput(call.callId, result.output)
+  }
+
+  /** Records the call's new state (while the session lives) and tells the listeners. */
+  #report(event: ToolEvent): void {
+    if (!this.#host.signal.aborted) this.#host.calls.put(event.callId, patchOf(event))
+    this.#host.emit(event)
   }
 }

@@ -1,4 +1,4 @@
-import type { ServerEvent } from '../core/protocol'
+import type { RawServerEvent } from '../core/protocol'
 import { RealtimeSimulator, type SimulatorOptions } from './simulator'
 
 /** The credential a client presented: the `openai-insecure-api-key.` subprotocol or a Bearer header. */
@@ -31,7 +31,7 @@ export function attachSimulator(
 ): RealtimeSimulator | null {
   const authorize = options.authorize ?? ((c: string) => c.length > 0)
   if (!credential || !authorize(credential)) {
-    const event: ServerEvent = {
+    const event: RawServerEvent = {
       type: 'error',
       event_id: 'event_sim_auth',
       error: {

@@ -3,7 +3,7 @@ import { decodeBase64, encodeBase64 } from '../core/codec/base64'
 import { decodeSamples, pcm16ToFloat } from '../core/codec/pcm16'
 import type {
   ClientEvent,
-  ServerEvent,
+  RawServerEvent,
   WireItem,
   WireMessageItem,
   WireSessionConfig,
@@ -24,7 +24,7 @@ export interface SimulatorOptions {
   /** Audio per `response.output_audio.delta`, ms. Default 100. */
   chunkMs?: number
   /** Called with every server event the simulator sends (tests use it to check shapes). */
-  onServerEvent?: (event: ServerEvent) => void
+  onServerEvent?: (event: RawServerEvent) => void
   /**
    * WebRTC mode: audio travels as a media track, so no audio deltas are sent; playback is reported
    * with output_audio_buffer.started / stopped / cleared, and output_audio_buffer.clear cuts it.
@@ -51,7 +51,7 @@ const MIN_COMMIT_MS = 100
  * user "said" and the assistant answers come from a {@link Scenario}.
  */
 export class RealtimeSimulator {
-  readonly #send: (event: ServerEvent) => void
+  readonly #send: (event: RawServerEvent) => void
   readonly #options: SimulatorOptions
   readonly #vad = new EnergyVad()
   readonly #items = new Map<string, StoredItem>()
@@ -70,7 +70,7 @@ export class RealtimeSimulator {
   #idleTimer: ReturnType<typeof setTimeout> | undefined
   #disposed = false
 
-  constructor(send: (event: ServerEvent) => void, options: SimulatorOptions = {}) {
+  constructor(send: (event: RawServerEvent) => void, options: SimulatorOptions = {}) {
     this.#send = send
     this.#options = options
     this.#session = {
@@ -116,9 +116,9 @@ export class RealtimeSimulator {
     return `${prefix}_sim_${String(++this.#counter).padStart(4, '0')}`
   }
 
-  #emit(event: Omit<ServerEvent, 'event_id'> & { type: string }): void {
+  #emit(event: Omit<RawServerEvent, 'event_id'> & { type: string }): void {
     if (this.#disposed) return
-    const full = { event_id: this.#id('event'), ...event } as ServerEvent
+    const full = { event_id: this.#id('event'), ...event } as RawServerEvent
     this.#options.onServerEvent?.(full)
     this.#send(full)
   }

@@ -2,7 +2,7 @@ import { HttpResponse, http } from 'msw'
 import { setupWorker } from 'msw/browser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RealtimeAgent } from '../../src/core'
-import type { ServerEvent } from '../../src/core/protocol'
+import type { RawServerEvent } from '../../src/core/protocol'
 import { REALTIME_CALLS_URL } from '../../src/core/transport'
 import { RealtimeClient } from '../../src/react'
 import { RealtimeSimulator, say } from '../../src/testing'
@@ -57,7 +57,7 @@ function localRealtimePeer() {
               },
             ],
           },
-          onServerEvent: (event: ServerEvent) => {
+          onServerEvent: (event: RawServerEvent) => {
             if (event.type === 'output_audio_buffer.started') gain.gain.value = 0.5
             if (event.type === 'output_audio_buffer.stopped' || event.type === 'output_audio_buffer.cleared')
               gain.gain.value = 0

@@ -2,10 +2,9 @@ import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
-import { RealtimeAgent, RealtimeSession, tool } from '../../src/core'
-import type { ClientEvent } from '../../src/core/protocol'
-import type { RealtimeTransport } from '../../src/core/transport'
+import { RealtimeAgent, tool } from '../../src/core'
 import { realtimeSchemas } from '../../src/testing/validation'
+import { offlineSession as connectOffline } from '../helpers/pushTransport'
 
 /** The spec's examples are hand-written: some carry trailing commas or `//` comments. */
 function lenientParse(text: string): unknown {
@@ -18,8 +17,6 @@ const serverEventNames = (realtimeSchemas.RealtimeServerEvent as { anyOf: { $ref
 )
 
 function offlineSession() {
-  const sent: ClientEvent[] = []
-  const transport: RealtimeTransport = { connect: async () => {}, send: (e) => sent.push(e), close: () => {} }
   // The spec's function-call example calls get_weather with a location.
   const getWeather = tool({
     name: 'get_weather',
@@ -27,13 +24,7 @@ function offlineSession() {
     parameters: z.object({ location: z.string() }),
     execute: ({ location }) => `Sunny in ${location}`,
   })
-  return {
-    session: new RealtimeSession({
-      agent: new RealtimeAgent({ name: 'Conformance', tools: [getWeather] }),
-      transport,
-    }),
-    sent,
-  }
+  return connectOffline(new RealtimeAgent({ name: 'Conformance', tools: [getWeather] }), { confirmed: false })
 }
 
 describe('official server event examples', () => {
@@ -45,12 +36,12 @@ describe('official server event examples', () => {
     const example = realtimeSchemas[name]?.['x-oaiMeta']?.example
     expect(example, `${name} has an example`).toBeTypeOf('string')
     const payload = lenientParse(example!)
-    const { session } = offlineSession()
+    const { session, transport } = offlineSession()
     const errors: string[] = []
     const raw: unknown[] = []
     session.on('error', (e) => errors.push(`${e.error.code}: ${e.error.message}`))
     session.on('raw_model_event', (e) => raw.push(e.data))
-    session.receive(JSON.stringify(payload))
+    transport.push(payload)
     // `error` examples are the server reporting an error: surfacing it is the right outcome.
     if ((payload as { type: string }).type === 'error')
       expect(errors).toEqual([expect.stringMatching(/^server_error: /)])
@@ -59,11 +50,11 @@ describe('official server event examples', () => {
   })
 
   it('feeds every example through one session, in spec order, without an error', async () => {
-    const { session, sent } = offlineSession()
+    const { session, sent, transport } = offlineSession()
     const errors: string[] = []
     session.on('error', (e) => errors.push(e.error.code))
     for (const name of serverEventNames)
-      session.receive(JSON.stringify(lenientParse(realtimeSchemas[name]!['x-oaiMeta']!.example!)))
+      transport.push(lenientParse(realtimeSchemas[name]!['x-oaiMeta']!.example!))
     expect(errors).toEqual(['server_error'])
     expect(session.history.length).toBeGreaterThan(0)
     await vi.waitFor(() =>

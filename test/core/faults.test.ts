@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { RealtimeAgent, RealtimeRunner, tool } from '../../src/core'
-import type { ServerEvent } from '../../src/core/protocol'
+import type { RawServerEvent } from '../../src/core/protocol'
 import { callTool, type Scenario, say } from '../../src/testing'
 import { flakyServer } from '../helpers/flaky'
 import { nextEvent } from '../helpers/session'
@@ -36,7 +36,7 @@ async function turnWithDropAfter(k: number | null) {
     chunkMs: 400,
     scenario,
     // Count the server events of the turn (after the first response.create) and drop after the k-th.
-    dropAfter: (_e: ServerEvent) => lastCounted && seen === k,
+    dropAfter: (_e: RawServerEvent) => lastCounted && seen === k,
     // Runs before dropAfter for each event: counts the turn's events, which dropAfter then reads.
     onServerEvent: (e) => {
       if (e.type === 'conversation.item.added' && !done) counting = true

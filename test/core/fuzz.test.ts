@@ -1,8 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { RealtimeAgent, RealtimeSession, systemClock, tool } from '../../src/core'
-import type { ClientEvent } from '../../src/core/protocol'
-import type { RealtimeTransport } from '../../src/core/transport'
+import { RealtimeAgent, type RealtimeSession, systemClock, tool } from '../../src/core'
+import { offlineSession } from '../helpers/pushTransport'
 
 // A few ids shared by every generated event, so events collide, repeat and arrive out of order.
 const itemId = fc.constantFrom('i1', 'i2', 'i3', 'fc1')
@@ -131,30 +130,60 @@ const validEvent = fc.oneof(
   }),
 )
 
-/** Anything at all: broken JSON, arrays, known types with wrong fields, unknown types. */
-const malformed = fc.oneof(
-  fc.string().map((s) => s),
-  fc.json(),
-  fc.anything().map((v) => JSON.stringify(v) ?? 'undefined'),
+/** Frames that are not events at all: not JSON, not an object, no string `type`. */
+const notAnEvent = fc.oneof(
+  fc.string().filter((s) => {
+    try {
+      const v = JSON.parse(s)
+      return typeof v !== 'object' || v === null || Array.isArray(v) || typeof v.type !== 'string'
+    } catch {
+      return true
+    }
+  }),
   fc
-    .record({
-      type: fc.constantFrom(
-        'response.output_audio.delta',
-        'conversation.item.added',
-        'response.done',
-        'error',
-      ),
-      item: fc.anything(),
-      delta: fc.anything(),
-      response: fc.anything(),
-    })
-    .map((e) => JSON.stringify(e)),
-  fc.record({ type: fc.string(), payload: fc.anything() }).map((e) => JSON.stringify(e)),
+    .oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.nat(), { maxLength: 3 }))
+    .map((v) => JSON.stringify(v)),
+  fc
+    .record({ type: fc.oneof(fc.integer(), fc.constant(null)), item_id: itemId })
+    .map((v) => JSON.stringify(v)),
 )
 
-function offlineSession() {
-  const sent: ClientEvent[] = []
-  const transport: RealtimeTransport = { connect: async () => {}, send: (e) => sent.push(e), close: () => {} }
+/** Known types missing a field the kit reads (or with the wrong JSON type). */
+const brokenKnown = fc
+  .oneof(
+    fc.record({
+      type: fc.constant('response.output_audio.delta'),
+      response_id: fc.constant('r1'),
+      item_id: itemId,
+    }),
+    fc.record({
+      type: fc.constant('conversation.item.added'),
+      item: fc.oneof(fc.string(), fc.constant(null)),
+    }),
+    fc.record({ type: fc.constant('response.done'), response: fc.oneof(fc.nat(), fc.constant(null)) }),
+    fc.record({ type: fc.constant('error'), error: fc.string() }),
+    fc.record({
+      type: fc.constant('conversation.item.truncated'),
+      item_id: itemId,
+      audio_end_ms: fc.string(),
+    }),
+  )
+  .map((v) => JSON.stringify(v))
+
+/** Event types the kit does not act on: passed on as raw events, never an error. */
+const unknownType = fc
+  .record({ type: fc.constantFrom('rate_limits.updated', 'future.event', 'x'), payload: fc.json() })
+  .map((v) => JSON.stringify(v))
+
+type Frame = { kind: 'valid' | 'not_event' | 'broken' | 'unknown'; message: string }
+const frame: fc.Arbitrary<Frame> = fc.oneof(
+  validEvent.map((e) => ({ kind: 'valid' as const, message: JSON.stringify(e) })),
+  notAnEvent.map((message) => ({ kind: 'not_event' as const, message })),
+  brokenKnown.map((message) => ({ kind: 'broken' as const, message })),
+  unknownType.map((message) => ({ kind: 'unknown' as const, message })),
+)
+
+function fuzzSession() {
   const lookup = tool({
     name: 'lookup',
     description: 'l',
@@ -162,28 +191,42 @@ function offlineSession() {
     execute: () => 'found',
   })
   const other = new RealtimeAgent({ name: 'Other' })
-  const session = new RealtimeSession({
-    agent: new RealtimeAgent({ name: 'Fuzz', tools: [lookup], handoffs: [other] }),
-    transport,
+  return offlineSession(new RealtimeAgent({ name: 'Fuzz', tools: [lookup], handoffs: [other] }), {
     clock: { ...systemClock, now: () => 0 },
   })
-  session.receive(JSON.stringify({ type: 'session.created', session: { type: 'realtime' } }))
-  return { session, sent }
 }
 
-function checkInvariants(session: RealtimeSession) {
+const ADDS = new Set([
+  'conversation.item.added',
+  'conversation.item.done',
+  'response.output_item.added',
+  'response.output_item.done',
+])
+
+/** Which item ids must be in the history after these events: the last add or delete of each id decides. */
+function expectedIds(events: unknown[]): Set<string> {
+  const present = new Set<string>()
+  for (const e of events as { type: string; item?: { id: string; type: string }; item_id?: string }[]) {
+    if (ADDS.has(e.type) && e.item && e.item.type !== 'function_call_output') present.add(e.item.id)
+    if (e.type === 'conversation.item.deleted' && e.item_id) present.delete(e.item_id)
+  }
+  return present
+}
+
+function checkInvariants(session: RealtimeSession, arrived: unknown[]) {
   const items = session.history
   const ids = items.map((i) => i.itemId)
   expect(new Set(ids).size, 'item ids are unique').toBe(ids.length)
-  expect(session.getSnapshot().history).toBe(items)
-  for (const item of items) {
-    expect(Object.isFrozen(items)).toBe(true)
-    if (item.type === 'message') expect(typeof item.text).toBe('string')
-  }
+  expect(new Set(ids), 'the history holds exactly the items that arrived and were not deleted').toEqual(
+    expectedIds(arrived),
+  )
+  expect(session.stores.conversation.getSnapshot().ids).toEqual(ids)
+  expect(Object.isFrozen(items)).toBe(true)
+  for (const item of items) if (item.type === 'message') expect(typeof item.text).toBe('string')
 }
 
 /** After any prefix, a normal answer still lands in the history. */
-function stillWorks(session: RealtimeSession) {
+function stillWorks(push: (e: unknown) => void, session: RealtimeSession) {
   const id = `fresh_${Math.random().toString(36).slice(2)}`
   for (const e of [
     { type: 'response.created', response: { id: 'rf' } },
@@ -195,9 +238,8 @@ function stillWorks(session: RealtimeSession) {
     { type: 'response.output_audio_transcript.delta', item_id: id, delta: 'still ' },
     { type: 'response.output_audio_transcript.delta', item_id: id, delta: 'here' },
     { type: 'response.done', response: { id: 'rf', status: 'completed' } },
-  ]) {
-    session.receive(JSON.stringify(e))
-  }
+  ])
+    push(e)
   expect(session.history.find((i) => i.itemId === id)).toMatchObject({
     text: 'still here',
     status: 'completed',
@@ -205,50 +247,50 @@ function stillWorks(session: RealtimeSession) {
 }
 
 describe('fuzzing the session with server events', () => {
-  it('valid events in random order, duplicated: never throws, history stays consistent (6,000 sequences)', () => {
+  it('valid events in random order, duplicated: the history is what arrived, and the next turn works (6,000 sequences)', () => {
     fc.assert(
       fc.property(fc.array(validEvent, { maxLength: 25 }), fc.nat(), (events, seed) => {
-        const { session } = offlineSession()
+        const { session, transport } = fuzzSession()
+        const invalid: unknown[] = []
+        session.on('error', (e) => e.error.code === 'invalid_server_event' && invalid.push(e.error.details))
         // Duplicate some events and replay them out of order.
         const replay = [...events, ...events.filter((_, i) => (i + seed) % 3 === 0)].sort(
           (a, b) => ((JSON.stringify(a).length + seed) % 7) - ((JSON.stringify(b).length + seed) % 7),
         )
-        for (const event of replay) expect(() => session.receive(JSON.stringify(event))).not.toThrow()
-        checkInvariants(session)
-        stillWorks(session)
+        for (const event of replay) transport.push(event)
+        expect(invalid, 'well-formed events are applied, never rejected').toEqual([])
+        checkInvariants(session, replay)
+        stillWorks((e) => transport.push(e), session)
         session.close()
       }),
       { numRuns: 6000 },
     )
   })
 
-  it('malformed and unknown input mixed with valid events: reported, never thrown (4,000 sequences)', () => {
+  it('junk mixed with valid events: one typed error per malformed frame, raw data attached, nothing lost (4,000 sequences)', () => {
     fc.assert(
-      fc.property(
-        fc.array(
-          fc.oneof(
-            validEvent.map((e) => JSON.stringify(e)),
-            malformed,
-          ),
-          { maxLength: 20 },
-        ),
-        (messages) => {
-          const { session } = offlineSession()
-          const errors: string[] = []
-          session.on('error', (e) => errors.push(e.error.code))
-          for (const message of messages) expect(() => session.receive(message)).not.toThrow()
-          for (const code of errors)
-            expect([
-              'invalid_server_event',
-              'server_error',
-              'tool_not_found',
-              'tool_invalid_arguments',
-            ]).toContain(code)
-          checkInvariants(session)
-          stillWorks(session)
-          session.close()
-        },
-      ),
+      fc.property(fc.array(frame, { maxLength: 20 }), (frames) => {
+        const { session, transport } = fuzzSession()
+        const invalid: { data?: unknown }[] = []
+        const raw: string[] = []
+        session.on('error', (e) => e.error.code === 'invalid_server_event' && invalid.push(e.error.details))
+        session.on('raw_model_event', (e) => raw.push(e.data.type))
+        for (const f of frames) transport.push(f.message)
+        const malformed = frames.filter((f) => f.kind === 'not_event' || f.kind === 'broken')
+        expect(invalid.length, 'one invalid_server_event per malformed frame').toBe(malformed.length)
+        expect(
+          invalid.map((d) => d.data),
+          'each error carries the frame',
+        ).toEqual(malformed.map((f) => f.message.slice(0, 500)))
+        const unknown = frames.filter((f) => f.kind === 'unknown').map((f) => JSON.parse(f.message).type)
+        for (const type of unknown) expect(raw).toContain(type)
+        checkInvariants(
+          session,
+          frames.filter((f) => f.kind === 'valid').map((f) => JSON.parse(f.message)),
+        )
+        stillWorks((e) => transport.push(e), session)
+        session.close()
+      }),
       { numRuns: 4000 },
     )
   })

@@ -1,8 +1,30 @@
 import { describe, expect, it } from 'vitest'
-import { ConversationHistory, cutTextToFraction } from '../../src/core/history'
-import type { ServerEvent } from '../../src/core/protocol'
+import { applyToHistory, cutTextToFraction, settleItems, truncateItem } from '../../src/core/history'
+import { parseServerEvent, type ServerEvent } from '../../src/core/protocol'
+import { ConversationStore, type ItemStatus, type RealtimeItem } from '../../src/core/stores'
 
-const ev = (type: string, fields: Record<string, unknown>): ServerEvent => ({ type, ...fields })
+/** A server event as the session gets it: parsed and checked at the edge. */
+const ev = (type: string, fields: Record<string, unknown>): ServerEvent => {
+  const parsed = parseServerEvent({ type, ...fields })
+  if (!parsed.ok || !parsed.known) throw new Error(`not a known, well-formed event: ${type}`)
+  return parsed.event
+}
+
+/** The conversation store driven by the history reducer, as the session drives it. */
+class ConversationHistory extends ConversationStore {
+  apply(event: ServerEvent, agentName: string | null) {
+    return applyToHistory(this, event, agentName)
+  }
+  truncate(itemId: string, audioEndMs: number, receivedMs: number) {
+    return truncateItem(this, itemId, audioEndMs, receivedMs)
+  }
+  settle(itemIds: string[], status: ItemStatus) {
+    return settleItems(this, itemIds, status)
+  }
+  override update(itemId: string, fn: (item: RealtimeItem) => RealtimeItem | null) {
+    return super.update(itemId, fn)
+  }
+}
 const assistantAdded = (id: string) =>
   ev('response.output_item.added', {
     response_id: 'r',
@@ -172,7 +194,7 @@ describe('ConversationHistory', () => {
     const h = new ConversationHistory()
     let updates = 0
     const originalUpdate = h.update.bind(h)
-    h.update = (id, fn) => {
+    h.update = (id: string, fn: (item: RealtimeItem) => RealtimeItem | null) => {
       updates++
       return originalUpdate(id, fn)
     }

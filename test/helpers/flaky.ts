@@ -1,5 +1,5 @@
 import { ws } from 'msw'
-import type { ServerEvent } from '../../src/core/protocol'
+import type { RawServerEvent } from '../../src/core/protocol'
 import { REALTIME_WS_URL, type SimulatorHandlerOptions } from '../../src/testing'
 import { attachSimulator, credentialOf } from '../../src/testing/connection'
 
@@ -7,7 +7,7 @@ export interface FlakyOptions extends SimulatorHandlerOptions {
   /** How many connections to drop (the first ones). */
   drops: number
   /** Drop right after the simulator sends an event for which this returns true. */
-  dropAfter: (event: ServerEvent) => boolean
+  dropAfter: (event: RawServerEvent) => boolean
   closeCode?: number
   closeReason?: string
 }

@@ -1,7 +1,7 @@
 import type { RequestHandler, WebSocketHandler } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, expect } from 'vitest'
-import type { ServerEvent } from '../../src/core/protocol'
+import type { RawServerEvent } from '../../src/core/protocol'
 import { checkEvent, createSimulatorHandlers, type SimulatorHandlerOptions } from '../../src/testing'
 
 /**
@@ -12,12 +12,12 @@ import { checkEvent, createSimulatorHandlers, type SimulatorHandlerOptions } fro
  * event the kit sent and every server event the simulator sent must pass the official schemas.
  */
 export function serveSimulator(defaults: SimulatorHandlerOptions = {}) {
-  const serverEvents: ServerEvent[] = []
+  const serverEvents: RawServerEvent[] = []
   const clientProblems: string[] = []
   const options = (extra: SimulatorHandlerOptions) => ({
     ...defaults,
     ...extra,
-    onServerEvent: (e: ServerEvent) => serverEvents.push(e),
+    onServerEvent: (e: RawServerEvent) => serverEvents.push(e),
     onClientEvent: (_e: unknown, problem: string | null) => problem && clientProblems.push(problem),
   })
   const defaultHandlers = createSimulatorHandlers(options({}))

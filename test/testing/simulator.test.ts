@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { encodeBase64 } from '../../src/core/codec'
-import type { ServerEvent } from '../../src/core/protocol'
+import type { RawServerEvent } from '../../src/core/protocol'
 import { callTool, checkEvent, RealtimeSimulator, type SimulatorOptions, say } from '../../src/testing'
 import { frames, tone } from '../helpers/audio'
 
 /** A simulator driven directly: client events in as objects, server events collected. */
 function drive(options: SimulatorOptions = {}) {
-  const events: ServerEvent[] = []
+  const events: RawServerEvent[] = []
   const sim = new RealtimeSimulator((e) => events.push(e), options)
   sim.open()
   const send = (event: object) => sim.receive(JSON.stringify(event))

@@ -1,0 +1,143 @@
+import type { RawServerEvent, ServerEvent, ServerEventOf, ServerEventType } from './serverEvents'
+
+type Field = 'string' | 'number' | 'object' | 'array'
+
+/**
+ * The fields the kit reads of each server event it acts on, with their JSON types. A known event
+ * that lacks one is malformed; a type missing from `ServerEvent` is passed through untouched.
+ * Typed by the events themselves, so a field name here cannot drift from the wire types.
+ */
+const REQUIRED_FIELDS: { [K in ServerEventType]: Partial<Record<keyof ServerEventOf<K>, Field>> } = {
+  error: { error: 'object' },
+  'session.created': { session: 'object' },
+  'session.updated': { session: 'object' },
+  'conversation.item.added': { item: 'object' },
+  'conversation.item.created': { item: 'object' },
+  'conversation.item.done': { item: 'object' },
+  'conversation.item.retrieved': { item: 'object' },
+  'conversation.item.deleted': { item_id: 'string' },
+  'conversation.item.truncated': { item_id: 'string', content_index: 'number', audio_end_ms: 'number' },
+  'conversation.item.input_audio_transcription.delta': { item_id: 'string' },
+  'conversation.item.input_audio_transcription.completed': { item_id: 'string', transcript: 'string' },
+  'conversation.item.input_audio_transcription.failed': { item_id: 'string', error: 'object' },
+  'input_audio_buffer.speech_started': { item_id: 'string', audio_start_ms: 'number' },
+  'input_audio_buffer.speech_stopped': { item_id: 'string', audio_end_ms: 'number' },
+  'input_audio_buffer.committed': { item_id: 'string' },
+  'input_audio_buffer.timeout_triggered': {
+    item_id: 'string',
+    audio_start_ms: 'number',
+    audio_end_ms: 'number',
+  },
+  'output_audio_buffer.started': { response_id: 'string' },
+  'output_audio_buffer.stopped': { response_id: 'string' },
+  'output_audio_buffer.cleared': { response_id: 'string' },
+  'response.created': { response: 'object' },
+  'response.done': { response: 'object' },
+  'response.output_item.added': { response_id: 'string', item: 'object' },
+  'response.output_item.done': { response_id: 'string', item: 'object' },
+  'response.output_audio.delta': {
+    response_id: 'string',
+    item_id: 'string',
+    content_index: 'number',
+    delta: 'string',
+  },
+  'response.output_audio.done': { response_id: 'string', item_id: 'string', content_index: 'number' },
+  'response.output_audio_transcript.delta': { item_id: 'string', delta: 'string' },
+  'response.output_audio_transcript.done': { item_id: 'string', transcript: 'string' },
+  'response.output_text.delta': { item_id: 'string', delta: 'string' },
+  'response.output_text.done': { item_id: 'string', text: 'string' },
+  'response.function_call_arguments.delta': { item_id: 'string', call_id: 'string', delta: 'string' },
+  'response.function_call_arguments.done': {
+    item_id: 'string',
+    call_id: 'string',
+    name: 'string',
+    arguments: 'string',
+  },
+}
+
+// The table as lists, built once: parsing is on the per-event path.
+const FIELD_LISTS = new Map<string, [string, Field][]>(
+  Object.entries(REQUIRED_FIELDS).map(([type, fields]) => [type, Object.entries<Field>(fields)]),
+)
+
+function hasType(value: unknown, kind: Field): boolean {
+  if (kind === 'array') return Array.isArray(value)
+  if (kind === 'object') return typeof value === 'object' && value !== null && !Array.isArray(value)
+  return typeof value === kind
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function isRaw(value: unknown): value is RawServerEvent {
+  return isObject(value) && typeof value.type === 'string'
+}
+
+/** Narrows a raw event whose fields were checked against the table. */
+function isShaped(event: RawServerEvent, fields: [string, Field][]): event is ServerEvent {
+  return fields.every(([name, kind]) => hasType(event[name], kind))
+}
+
+export type ParsedServerEvent =
+  /** A known event with the fields the kit reads. */
+  | { ok: true; known: true; event: ServerEvent }
+  /** An event type the kit does not act on: passed on as is. */
+  | { ok: true; known: false; event: RawServerEvent }
+  /** Not JSON, not an event, or a known event missing a field; `event` is set when it had a type. */
+  | { ok: false; reason: string; event: RawServerEvent | null }
+
+const AUDIO_DELTA_TYPE = '"response.output_audio.delta"'
+const DELTA_KEY = '"delta":"'
+
+/**
+ * Audio deltas are most of the traffic and most of their bytes are base64, which cannot contain a
+ * quote or a backslash: cut the payload out and parse only the small rest. Anything unusual (no
+ * plain `"delta":"` key, an escape in the payload) takes the ordinary path.
+ */
+function parseAudioDelta(data: string): RawServerEvent | null {
+  if (data.length < 512) return null
+  const typeAt = data.indexOf(AUDIO_DELTA_TYPE)
+  if (typeAt < 0 || typeAt > 256) return null
+  const start = data.indexOf(DELTA_KEY)
+  if (start < 0) return null
+  const from = start + DELTA_KEY.length
+  const end = data.indexOf('"', from)
+  if (end < 0) return null
+  const backslash = data.indexOf('\\', from)
+  if (backslash >= 0 && backslash < end) return null
+  try {
+    const event: unknown = JSON.parse(`${data.slice(0, from)}${data.slice(end)}`)
+    if (!isRaw(event) || event.type !== 'response.output_audio.delta' || event.delta !== '') return null
+    event.delta = data.slice(from, end)
+    return event
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Parses one message from the server, once, at the edge: a JSON string or an already parsed
+ * object. Checks the fields the kit reads of the events it acts on.
+ */
+export function parseServerEvent(data: unknown): ParsedServerEvent {
+  let value: unknown = data
+  if (typeof data === 'string') {
+    try {
+      value = parseAudioDelta(data) ?? JSON.parse(data)
+    } catch {
+      return { ok: false, reason: 'the message is not valid JSON', event: null }
+    }
+  }
+  if (!isObject(value)) return { ok: false, reason: 'the message is not a JSON object', event: null }
+  if (!isRaw(value)) return { ok: false, reason: 'the event has no string `type`', event: null }
+  const fields = FIELD_LISTS.get(value.type)
+  if (!fields) return { ok: true, known: false, event: value }
+  if (isShaped(value, fields)) return { ok: true, known: true, event: value }
+  const [name, kind] = fields.find(([field, type]) => !hasType(value[field], type))!
+  return {
+    ok: false,
+    reason: `\`${value.type}\` needs \`${name}\` to be ${kind === 'array' ? 'an' : 'a'} ${kind}`,
+    event: value,
+  }
+}

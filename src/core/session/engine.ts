@@ -1,0 +1,339 @@
+import type { RealtimeAgent } from '../agent'
+import { type Clock, systemClock } from '../clock'
+import type { AudioFormat } from '../codec'
+import { type RealtimeModelSettings, toSessionConfig } from '../config'
+import type { RunContext } from '../context'
+import { messageOf, RealtimeError } from '../errors'
+import { EventHub } from '../eventHub'
+import { DEFAULT_GUARDRAIL_DEBOUNCE, type OutputGuardrail } from '../guardrail'
+import { GuardrailMonitor } from '../guardrailMonitor'
+import { settleItems, truncateItem } from '../history'
+import { type PlaybackTracker, WallClockPlaybackTracker } from '../playback'
+import { type ClientEvent, type ClientItem, parseServerEvent } from '../protocol'
+import { type HistoryChange, type SessionStatus, SessionStores } from '../stores'
+import { ToolCallRunner } from '../toolCalls'
+import type { RealtimeTransport, TransportHandlers } from '../transport'
+import { agentParts, performHandoff, tripGuardrail } from './agents'
+import { AudioOutput } from './audioOutput'
+import { type ReconnectOptions, Reconnector } from './reconnect'
+import { ResponseTurns } from './responses'
+import { handleServerEvent } from './serverEvents'
+
+// biome-ignore lint/suspicious/noExplicitAny: a session runs agents of any context type.
+export type Agent = RealtimeAgent<any>
+
+export interface RealtimeSessionOptions<TContext> {
+  agent: RealtimeAgent<TContext>
+  transport: RealtimeTransport
+  modelSettings?: RealtimeModelSettings
+  context?: TContext
+  outputGuardrails?: OutputGuardrail<TContext>[]
+  outputGuardrailSettings?: { debounceTextLength?: number }
+  /** Reports what was really played; default estimates from the clock. */
+  playbackTracker?: PlaybackTracker
+  /** Time for every wait of the session (speaking status, reconnect backoff, timeouts). Default: the system clock. */
+  clock?: Clock
+  /** Where the session keeps its state; a controller that opens many sessions passes its own. Reset at start. */
+  stores?: SessionStores
+}
+
+/**
+ * The session's machinery, facing the transport: parses what arrives, runs the server events
+ * through the history reducer, tools, handoffs and guardrails, and writes every fact to its store.
+ * Internal: users hold the `RealtimeSession` in front of it.
+ */
+export class SessionEngine {
+  readonly transport: RealtimeTransport
+  readonly settings: RealtimeModelSettings
+  readonly runContext: RunContext<unknown>
+  readonly clock: Clock
+  readonly hub = new EventHub()
+  readonly stores: SessionStores
+  readonly tools: ToolCallRunner
+  readonly monitor: GuardrailMonitor
+  readonly responses = new ResponseTurns()
+  readonly output: AudioOutput
+  readonly guardrails: readonly OutputGuardrail<unknown>[]
+  readonly #abort = new AbortController()
+  /** Items this client created that the server has not echoed yet: a drop may have swallowed them. */
+  readonly unacked = new Map<string, ClientEvent>()
+  outputFormat: AudioFormat
+  reconnector: Reconnector | null = null
+  #nextItem = 0
+  #markReady!: () => void
+  readonly ready: Promise<void>
+
+  // biome-ignore lint/suspicious/noExplicitAny: the engine serves sessions of any context type.
+  constructor(options: RealtimeSessionOptions<any>) {
+    this.transport = options.transport
+    this.settings = options.modelSettings ?? {}
+    this.runContext = { context: options.context }
+    this.clock = options.clock ?? systemClock
+    this.guardrails = options.outputGuardrails ?? []
+    this.stores = options.stores ?? new SessionStores(options.agent)
+    this.stores.reset(options.agent)
+    this.output = new AudioOutput(
+      options.playbackTracker ?? new WallClockPlaybackTracker(this.clock),
+      options.transport.audioOverMedia === true,
+      this.clock,
+    )
+    this.outputFormat = this.settings.outputAudioFormat ?? 'pcm16'
+    this.ready = new Promise((resolve) => (this.#markReady = resolve))
+    this.monitor = new GuardrailMonitor(
+      options.outputGuardrailSettings?.debounceTextLength ?? DEFAULT_GUARDRAIL_DEBOUNCE,
+      {
+        onTrip: (itemId, results, text) => tripGuardrail(this, itemId, results, text),
+        onError: (e) => this.emitError(e),
+      },
+    )
+    const engine = this
+    this.tools = new ToolCallRunner({
+      get agent() {
+        return engine.agent
+      },
+      runContext: this.runContext,
+      signal: this.#abort.signal,
+      calls: this.stores.toolCalls,
+      emit: (event) => (event.type === 'error' ? this.emitError(event.error) : this.hub.emit(event)),
+      sendToolOutput: (callId, output) =>
+        this.createItem({ type: 'function_call_output', call_id: callId, output }),
+      performHandoff: (from, target, callId) => performHandoff(this, from, target, callId),
+    })
+  }
+
+  // --- state ----------------------------------------------------------------------------------
+
+  get status(): SessionStatus {
+    return this.stores.status.getSnapshot().status
+  }
+  get agent(): Agent {
+    return this.stores.agent.getSnapshot().agent
+  }
+  /** The session still acts: not closed by the app, not failed. */
+  get live(): boolean {
+    return this.status !== 'closed' && this.status !== 'error'
+  }
+
+  setStatus(status: SessionStatus): void {
+    const current = this.status
+    if (current === status || current === 'closed') return
+    if (current === 'reconnecting' && status !== 'reconnecting') return // only endReconnect() ends it
+    this.#writeStatus(status)
+  }
+
+  #writeStatus(status: SessionStatus): void {
+    this.stores.status.set(Object.freeze({ status, error: this.stores.status.getSnapshot().error }))
+  }
+
+  setAgent(agent: Agent, handoffFrom?: Agent): void {
+    if (!this.live) return
+    const lastHandoff = handoffFrom
+      ? { from: handoffFrom.name, to: agent.name }
+      : this.stores.agent.getSnapshot().lastHandoff
+    this.stores.agent.set(Object.freeze({ agent, lastHandoff }))
+  }
+
+  emitError(error: RealtimeError): void {
+    if (this.status !== 'closed') this.stores.status.set(Object.freeze({ status: this.status, error }))
+    this.hub.emit({ type: 'error', error })
+  }
+
+  emitHistory(change: HistoryChange | null): void {
+    if (!change) return
+    if (change.kind === 'added') this.hub.emit({ type: 'history_added', item: change.item })
+    const conversation = this.stores.conversation
+    this.hub.emit({
+      type: 'history_updated',
+      item: change.kind === 'removed' ? null : change.item,
+      get history() {
+        return conversation.items
+      },
+    })
+  }
+
+  // --- transport-facing -----------------------------------------------------------------------
+
+  /** The handlers a transport reports to. */
+  readonly handlers: TransportHandlers = {
+    onMessage: (data) => this.receive(data),
+    onClose: (info) => this.closed(info),
+  }
+
+  /** One message from the server: parsed once here, then acted on. */
+  receive(data: unknown): void {
+    if (!this.live) return
+    const parsed = parseServerEvent(data)
+    if (!parsed.ok) {
+      if (parsed.event) this.hub.emit({ type: 'raw_model_event', data: parsed.event })
+      this.emitError(
+        new RealtimeError('invalid_server_event', `Ignored a malformed server event: ${parsed.reason}.`, {
+          details: { data: typeof data === 'string' ? data.slice(0, 500) : data },
+        }),
+      )
+      return
+    }
+    this.hub.emit({ type: 'raw_model_event', data: parsed.event })
+    if (!parsed.known) return
+    try {
+      handleServerEvent(this, parsed.event)
+    } catch (cause) {
+      this.emitError(
+        new RealtimeError(
+          'invalid_server_event',
+          `Could not apply \`${parsed.event.type}\`: ${messageOf(cause)}`,
+          {
+            cause,
+            details: { data: parsed.event },
+          },
+        ),
+      )
+    }
+  }
+
+  /** The connection closed; with an error, recovery starts when it is on. */
+  closed(info: { code: number; reason: string; error: RealtimeError | null }): void {
+    const status = this.status
+    if (status === 'reconnecting') return this.reconnector?.attemptClosed(info.error)
+    if (info.error && this.live && this.reconnector && status !== 'connecting') {
+      this.emitError(info.error)
+      void this.reconnector.recover(info.error)
+      return
+    }
+    if (info.error && status !== 'closed') return this.fail(info.error)
+    if (status !== 'closed') this.teardown()
+  }
+
+  /** The server confirmed a session (first connection or reconnect). */
+  confirmed(format: AudioFormat | null): void {
+    if (format) this.outputFormat = format
+    if (this.status === 'connecting') this.setStatus('listening')
+    this.#markReady()
+    this.reconnector?.confirmed()
+  }
+
+  /** Configures the session for its agent; called once the transport is open. */
+  async start(): Promise<void> {
+    this.hub.emit({ type: 'agent_start', agent: this.agent })
+    this.send(await this.sessionUpdate())
+  }
+
+  async sessionUpdate(): Promise<ClientEvent> {
+    return {
+      type: 'session.update',
+      session: toSessionConfig(this.settings, await agentParts(this, this.agent)),
+    }
+  }
+
+  beginReconnect(): void {
+    this.setStatus('reconnecting')
+    const lost = this.responses.lost()
+    for (const change of settleItems(this.stores.conversation, lost, 'incomplete')) this.emitHistory(change)
+    this.output.lost()
+  }
+
+  endReconnect(): void {
+    if (this.status === 'reconnecting') this.#writeStatus('listening')
+  }
+
+  // --- ending ---------------------------------------------------------------------------------
+
+  /** Ends the session with an error (status `error`). */
+  fail(error: RealtimeError): void {
+    if (!this.live) return
+    this.#writeStatus('error')
+    this.emitError(error)
+    this.teardown()
+  }
+
+  teardown(): void {
+    this.output.cancelWait()
+    this.tools.rejectAll('The session closed before the tool was approved.')
+    this.#abort.abort(new RealtimeError('session_closed', 'The session closed.'))
+    this.hub.emit({ type: 'agent_end', agent: this.agent })
+    this.hub.close()
+    this.#markReady()
+  }
+
+  close(): void {
+    const status = this.status
+    if (status === 'closed') return
+    this.#writeStatus('closed')
+    this.transport.close()
+    // A failed session was torn down when it failed.
+    if (status !== 'error') this.teardown()
+  }
+
+  // --- sending --------------------------------------------------------------------------------
+
+  send(event: ClientEvent): boolean {
+    const status = this.status
+    if (status === 'closed' || status === 'error') return false
+    if (status === 'reconnecting') {
+      // Kept for the new connection; live microphone audio is stale by then.
+      if (event.type !== 'input_audio_buffer.append') this.reconnector?.outbox.push(event)
+      return true
+    }
+    try {
+      this.transport.send(event)
+      return true
+    } catch (cause) {
+      this.emitError(
+        cause instanceof RealtimeError
+          ? cause
+          : new RealtimeError('session_closed', `Could not send \`${event.type}\`.`, { cause }),
+      )
+      return false
+    }
+  }
+
+  /** Creates an item with an id of ours, so its echo can be recognised and a lost one re-sent. */
+  createItem(item: ClientItem): void {
+    const id = `item_rak${(this.#nextItem++).toString(36)}${Math.random().toString(36).slice(2, 10)}`
+    const event: ClientEvent = { type: 'conversation.item.create', item: { ...item, id } }
+    this.unacked.set(id, event)
+    this.send(event)
+  }
+
+  /** Asks for a response, or queues the ask while one is active or tools are still running. */
+  requestResponse(): void {
+    if (!this.responses.request(this.tools.inFlight)) return
+    if (this.send({ type: 'response.create' })) {
+      this.responses.sent()
+      this.setStatus('thinking')
+    }
+  }
+
+  /** After a change: 'thinking' while a response or tools run, 'speaking' until queued audio played, then 'listening'. */
+  settleStatus(): void {
+    this.output.cancelWait()
+    if (this.responses.busy || this.tools.inFlight > 0) return this.setStatus('thinking')
+    if (this.output.overMedia) return this.setStatus(this.output.mediaPlaying ? 'speaking' : 'listening')
+    const left = this.output.unplayedMs
+    if (left > 1) {
+      this.setStatus('speaking')
+      this.output.afterPlayback(left, () => this.settleStatus())
+      return
+    }
+    this.setStatus('listening')
+  }
+
+  /** Stops playback of the current item and truncates it at what the user really heard. */
+  interruptPlayback(): void {
+    const cut = this.output.cut(this.responses.active !== null)
+    if (!cut) return
+    this.hub.emit({ type: 'audio_interrupted', itemId: cut.itemId, contentIndex: cut.contentIndex })
+    this.send({
+      type: 'conversation.item.truncate',
+      item_id: cut.itemId,
+      content_index: cut.contentIndex,
+      audio_end_ms: cut.audioEndMs,
+    })
+    this.emitHistory(truncateItem(this.stores.conversation, cut.itemId, cut.audioEndMs, cut.receivedMs))
+    this.settleStatus()
+  }
+
+  /** Recovery from dropped connections through `connect`. */
+  enableReconnect(connect: () => Promise<void>, options?: ReconnectOptions): void {
+    this.reconnector = new Reconnector(this, connect, options)
+  }
+}

@@ -1,0 +1,156 @@
+import { bytesToMs, decodeBase64, fromWireFormat } from '../codec'
+import { RealtimeError } from '../errors'
+import { applyToHistory, settleItems, truncateItem } from '../history'
+import type { ServerEvent, ServerEventOf, WireResponse } from '../protocol'
+import { addUsage } from '../usage'
+import type { SessionEngine } from './engine'
+
+/**
+ * What the session does on each server event it knows: the one place to extend when the kit
+ * learns a new event. Events that change the conversation go on to the history reducer.
+ */
+export function handleServerEvent(engine: SessionEngine, event: ServerEvent): void {
+  const output = engine.output
+  switch (event.type) {
+    case 'session.created':
+    case 'session.updated': {
+      const format = event.session.audio?.output?.format
+      engine.confirmed(format ? fromWireFormat(format) : null)
+      return
+    }
+    case 'error': {
+      const { message, code, event_id: clientEventId } = event.error
+      engine.emitError(
+        new RealtimeError('server_error', message || 'The server reported an error.', {
+          serverCode: code ?? null,
+          details: { ...event.error, eventId: event.event_id ?? null, clientEventId: clientEventId ?? null },
+        }),
+      )
+      return
+    }
+    case 'output_audio_buffer.started':
+      output.mediaPlaying = true
+      engine.setStatus('speaking')
+      return
+    case 'output_audio_buffer.stopped':
+      output.mediaPlaying = false
+      engine.settleStatus()
+      return
+    case 'output_audio_buffer.cleared':
+      output.mediaPlaying = false
+      if (output.mediaItem)
+        engine.hub.emit({ type: 'audio_interrupted', itemId: output.mediaItem, contentIndex: 0 })
+      engine.settleStatus()
+      return
+    case 'input_audio_buffer.speech_started':
+      // Over WebRTC the server cuts its own playback (and reports output_audio_buffer.cleared).
+      if (!output.overMedia && engine.settings.turnDetection?.interruptResponse !== false)
+        engine.interruptPlayback()
+      engine.setStatus('listening')
+      return
+    case 'input_audio_buffer.speech_stopped':
+      engine.stores.latency.turnEnded(engine.clock)
+      return
+    case 'input_audio_buffer.timeout_triggered':
+      engine.hub.emit({
+        type: 'input_audio_timeout_triggered',
+        itemId: event.item_id,
+        audioStartMs: event.audio_start_ms,
+        audioEndMs: event.audio_end_ms,
+      })
+      return
+    case 'response.created':
+      engine.responses.started(event.response.id)
+      engine.setStatus('thinking')
+      return
+    case 'response.output_item.added':
+      engine.responses.items.push(event.item.id ?? '')
+      if (event.item.type === 'message' && event.item.id) output.mediaItem = event.item.id
+      break
+    case 'response.output_audio.delta':
+      return onAudio(engine, event)
+    case 'response.output_audio.done':
+      output.finished(event.item_id)
+      engine.hub.emit({ type: 'audio_end', itemId: event.item_id, contentIndex: event.content_index })
+      return
+    case 'response.output_text.delta':
+      engine.stores.latency.outputStarted(engine.clock)
+      break
+    case 'response.function_call_arguments.done':
+      onToolCall(engine, event.call_id, event.name, event.arguments)
+      break
+    case 'response.output_item.done':
+      if (event.item.type === 'function_call' && event.item.call_id && event.item.status !== 'incomplete')
+        onToolCall(engine, event.item.call_id, event.item.name, event.item.arguments ?? '')
+      break
+    case 'response.done':
+      return onResponseDone(engine, event.response)
+    case 'conversation.item.added':
+    case 'conversation.item.created':
+      engine.unacked.delete(event.item.id ?? '')
+      break
+    case 'conversation.item.truncated': {
+      const received = output.receivedMsOf(event.item_id, event.audio_end_ms)
+      engine.emitHistory(
+        truncateItem(engine.stores.conversation, event.item_id, event.audio_end_ms, received),
+      )
+      return
+    }
+  }
+  const change = applyToHistory(engine.stores.conversation, event, engine.agent.name)
+  engine.emitHistory(change)
+  if (change?.item.type === 'message' && change.item.role === 'assistant') {
+    engine.monitor.check(
+      change.item.itemId,
+      change.item.text,
+      event.type.endsWith('.done'),
+      [...engine.guardrails, ...engine.agent.outputGuardrails],
+      engine.agent,
+      engine.runContext,
+    )
+  }
+}
+
+function onAudio(engine: SessionEngine, event: ServerEventOf<'response.output_audio.delta'>): void {
+  const data = decodeBase64(event.delta)
+  const ms = bytesToMs(data.byteLength, engine.outputFormat)
+  if (!engine.output.received(event.item_id, event.content_index, ms)) return
+  engine.stores.latency.outputStarted(engine.clock)
+  engine.setStatus('speaking')
+  engine.hub.emit({
+    type: 'audio',
+    itemId: event.item_id,
+    contentIndex: event.content_index,
+    responseId: event.response_id,
+    data,
+  })
+}
+
+function onResponseDone(engine: SessionEngine, response: WireResponse): void {
+  engine.stores.usage.update((usage) => addUsage(usage, response.usage))
+  const failed =
+    response.status === 'cancelled' || response.status === 'failed' || response.status === 'incomplete'
+  const { items, askAgain } = engine.responses.ended(engine.tools.inFlight)
+  for (const change of settleItems(engine.stores.conversation, items, failed ? 'incomplete' : 'completed'))
+    engine.emitHistory(change)
+  for (const id of items) engine.monitor.forget(id)
+  if (response.status === 'failed') {
+    const error = response.status_details?.error
+    engine.emitError(
+      new RealtimeError('server_error', error?.message ?? 'The response failed.', {
+        serverCode: error?.code ?? null,
+      }),
+    )
+  }
+  if (askAgain) return engine.requestResponse()
+  engine.settleStatus()
+}
+
+function onToolCall(engine: SessionEngine, callId: string, name: string, args: string): void {
+  const run = engine.tools.handle({ callId, name, arguments: args })
+  if (!run) return
+  engine.setStatus('thinking')
+  void run.then(() => {
+    if (engine.tools.inFlight === 0 && engine.live) engine.requestResponse()
+  })
+}

@@ -1,0 +1,61 @@
+import {
+  type RealtimeAgent,
+  RealtimeError,
+  RealtimeSession,
+  type RealtimeSessionOptions,
+} from '../../src/core'
+import type { ClientEvent } from '../../src/core/protocol'
+import { engineOf } from '../../src/core/session'
+import type { RealtimeTransport, TransportHandlers } from '../../src/core/transport'
+
+/** A transport the test drives: it keeps what the session sent and delivers what the test pushes. */
+export class PushTransport implements RealtimeTransport {
+  readonly sent: ClientEvent[] = []
+  #handlers: TransportHandlers | null = null
+
+  async connect(_options: unknown, handlers: TransportHandlers): Promise<void> {
+    this.#handlers = handlers
+  }
+
+  send(event: ClientEvent): void {
+    this.sent.push(event)
+  }
+
+  close(): void {
+    const handlers = this.#handlers
+    this.#handlers = null
+    handlers?.onClose({ code: 1000, reason: '', error: null })
+  }
+
+  /** Delivers one server message (an object is sent as JSON, a string as is). */
+  push(message: unknown): void {
+    this.#handlers?.onMessage(typeof message === 'string' ? message : JSON.stringify(message))
+  }
+
+  /** The connection drops without being asked to. */
+  drop(): void {
+    const handlers = this.#handlers
+    this.#handlers = null
+    handlers?.onClose({
+      code: 1006,
+      reason: '',
+      error: new RealtimeError('connection_closed', 'The connection dropped.'),
+    })
+  }
+}
+
+/**
+ * A session on a `PushTransport`, connected synchronously (no runner, no network), with the server's
+ * `session.created` already delivered when `confirmed` is true (the default).
+ */
+export function offlineSession<T>(
+  agent: RealtimeAgent<T>,
+  options: Omit<RealtimeSessionOptions<T>, 'agent' | 'transport'> & { confirmed?: boolean } = {},
+) {
+  const transport = new PushTransport()
+  const { confirmed = true, ...rest } = options
+  const session = new RealtimeSession<T>({ agent, transport, ...rest })
+  void transport.connect({}, engineOf(session).handlers)
+  if (confirmed) transport.push({ type: 'session.created', event_id: 'e0', session: { type: 'realtime' } })
+  return { session, transport, sent: transport.sent }
+}
