@@ -8,6 +8,7 @@ const root = import.meta.dirname
 const alias = [
   { find: /^realtime-agent-kit\/core$/, replacement: resolve(root, 'src/core/index.ts') },
   { find: /^realtime-agent-kit\/testing$/, replacement: resolve(root, 'src/testing/index.ts') },
+  { find: /^realtime-agent-kit\/client$/, replacement: resolve(root, 'src/client/index.ts') },
   { find: /^realtime-agent-kit$/, replacement: resolve(root, 'src/index.ts') },
 ]
 
@@ -61,6 +62,7 @@ export default defineConfig({
         index: resolve(root, 'src/index.ts'),
         core: resolve(root, 'src/core/index.ts'),
         audio: resolve(root, 'src/audio/index.ts'),
+        client: resolve(root, 'src/client/index.ts'),
         testing: resolve(root, 'src/testing/index.ts'),
         server: resolve(root, 'src/server/index.ts'),
       },

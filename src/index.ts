@@ -23,11 +23,15 @@ export {
 export type { RealtimeItem, RealtimeModelSettings, RealtimeSessionEvent } from './core'
 export { defineOutputGuardrail, handoff, RealtimeAgent, RealtimeError, tool } from './core'
 export type {
+  ConversationSnapshot,
   RealtimeAuth,
+  RealtimeClientOptions,
   RealtimeClientSnapshot,
   RealtimeProviderProps,
   RealtimeStatus,
+  Store,
   ToolCallState,
+  TransportChoice,
   TurnLatency,
 } from './react'
 export {
@@ -40,6 +44,7 @@ export {
   useLatency,
   useRealtimeClient,
   useRealtimeSession,
+  useSelector,
   useToolCalls,
   useTranscript,
   useTranscriptIds,

@@ -1,6 +1,6 @@
 'use client'
 import { forwardRef, type HTMLAttributes } from 'react'
-import { useCurrentAgent, useRealtimeSession } from '../react/hooks'
+import { useCurrentAgent, useRealtimeSession } from '../react'
 import { cx } from './props'
 
 /** The agent speaking now, with the latest handoff announced politely. */

@@ -7,7 +7,7 @@ import {
   useImperativeHandle,
   useRef,
 } from 'react'
-import { useAudioLevels, useRealtimeSession } from '../react/hooks'
+import { useAudioLevels, useRealtimeSession } from '../react'
 import { cx } from './props'
 
 export interface VisualizerOptions {

@@ -1,7 +1,7 @@
 'use client'
 import { forwardRef, type HTMLAttributes } from 'react'
-import type { RealtimeStatus } from '../react/client'
-import { useRealtimeSession } from '../react/hooks'
+import type { RealtimeStatus } from '../react'
+import { useRealtimeSession } from '../react'
 import { cx } from './props'
 
 const LABELS: Record<RealtimeStatus, string> = {

@@ -1,7 +1,7 @@
 'use client'
 import { forwardRef, type HTMLAttributes, useId } from 'react'
 import type { AudioDevice } from '../audio'
-import { useAudioDevices } from '../react/hooks'
+import { useAudioDevices } from '../react'
 import { cx } from './props'
 
 function Picker({

@@ -1,7 +1,6 @@
 'use client'
 import { forwardRef, type HTMLAttributes, useId, useMemo, useState } from 'react'
-import { useRealtimeClient } from '../react/context'
-import { useSelector } from '../react/useSelector'
+import { useRealtimeClient, useSelector } from '../react'
 import { EventLogStore, type LoggedEvent } from './eventLogStore'
 import { cx } from './props'
 

@@ -1,6 +1,6 @@
 'use client'
 import { type FormEvent, type FormHTMLAttributes, forwardRef, type KeyboardEvent, useState } from 'react'
-import { useRealtimeSession } from '../react/hooks'
+import { useRealtimeSession } from '../react'
 import { composeHandlers, cx } from './props'
 
 /**

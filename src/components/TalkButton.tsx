@@ -1,6 +1,6 @@
 'use client'
 import { type ButtonHTMLAttributes, forwardRef, type KeyboardEvent, type PointerEvent } from 'react'
-import { useRealtimeSession } from '../react/hooks'
+import { useRealtimeSession } from '../react'
 import { composeHandlers, cx, flag } from './props'
 
 export type TalkMode = 'toggle' | 'push'

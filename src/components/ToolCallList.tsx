@@ -1,7 +1,7 @@
 'use client'
 import { forwardRef, type HTMLAttributes } from 'react'
-import type { ToolCallState } from '../react/client'
-import { useToolCalls } from '../react/hooks'
+import type { ToolCallState } from '../react'
+import { useToolCalls } from '../react'
 import { cx } from './props'
 
 const STATUS: Record<ToolCallState['status'], string> = {

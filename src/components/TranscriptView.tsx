@@ -12,36 +12,34 @@ import {
   useState,
 } from 'react'
 import type { RealtimeItem } from '../core'
-import { useRealtimeClient } from '../react/context'
-import { useTranscriptIds, useTranscriptItem } from '../react/hooks'
-import { useSelector } from '../react/useSelector'
+import { useRealtimeClient, useSelector, useTranscriptIds, useTranscriptItem } from '../react'
 import { composeHandlers, cx, flag } from './props'
 
 const NEAR_BOTTOM_PX = 32
 
 /** The text to announce: the latest finished assistant message (streaming deltas are not announced). */
 function useAnnouncement(itemIds: readonly string[]): string {
-  const client = useRealtimeClient()
+  const { conversation } = useRealtimeClient().stores
   // Only the last few items can change the announcement: listen to those, not to every delta.
   const store = useMemo(() => {
     const recent = itemIds.slice(-5)
     return {
       subscribe: (listener: () => void) => {
-        const offs = recent.map((id) => client.subscribeItem(id, listener))
+        const offs = recent.map((id) => conversation.subscribeItem(id, listener))
         return () => {
           for (const off of offs) off()
         }
       },
       getSnapshot: () => {
         for (let i = recent.length - 1; i >= 0; i--) {
-          const item = client.getItem(recent[i] as string)
+          const item = conversation.get(recent[i] as string)
           if (item?.type === 'message' && item.role === 'assistant' && item.status !== 'in_progress')
             return item.text
         }
         return ''
       },
     }
-  }, [client, itemIds])
+  }, [conversation, itemIds])
   return useSelector(store, identity)
 }
 

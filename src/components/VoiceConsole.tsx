@@ -1,6 +1,6 @@
 'use client'
 import { forwardRef, type HTMLAttributes } from 'react'
-import { useLatency, useRealtimeSession, useUsage } from '../react/hooks'
+import { useLatency, useRealtimeSession, useUsage } from '../react'
 import { AgentIndicator } from './AgentIndicator'
 import { AudioVisualizer } from './AudioVisualizer'
 import { ConnectionStatus } from './ConnectionStatus'

@@ -1,5 +1,5 @@
 import type { RealtimeSessionEvent } from '../core'
-import type { RealtimeClient } from '../react/client'
+import type { RealtimeClient } from '../react'
 
 export interface LoggedEvent {
   readonly id: number

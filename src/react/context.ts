@@ -1,6 +1,6 @@
 'use client'
 import { createContext, useContext } from 'react'
-import type { RealtimeClient } from './client'
+import type { RealtimeClient } from '../client'
 
 export const RealtimeContext = createContext<RealtimeClient | null>(null)
 

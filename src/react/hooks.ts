@@ -1,10 +1,16 @@
 'use client'
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import type { AudioDeviceList, AudioGraphSnapshot } from '../audio'
-import type { RealtimeItem, RealtimeSessionEvent, RealtimeSessionEventType } from '../core'
-import type { RealtimeClientSnapshot, TurnLatency } from './client'
+import type { RealtimeClientSnapshot } from '../client'
+import type {
+  ConversationSnapshot,
+  RealtimeItem,
+  RealtimeSessionEvent,
+  RealtimeSessionEventType,
+  TurnLatency,
+} from '../core'
 import { useRealtimeClient } from './context'
-import { shallowArrayEqual, useSelector } from './useSelector'
+import { useSelector } from './useSelector'
 
 // Selectors live at module level so their identity is stable across renders.
 const selectStatus = (s: RealtimeClientSnapshot) => s.status
@@ -13,7 +19,8 @@ const selectMuted = (s: RealtimeClientSnapshot) => s.muted
 const selectTalking = (s: RealtimeClientSnapshot) => s.talking
 const selectAgent = (s: RealtimeClientSnapshot) => s.currentAgent
 const selectHandoff = (s: RealtimeClientSnapshot) => s.lastHandoff
-const selectItemIds = (s: RealtimeClientSnapshot) => s.itemIds
+const selectItemIds = (s: ConversationSnapshot) => s.ids
+const selectItems = (s: ConversationSnapshot) => s.items
 const selectToolCalls = (s: RealtimeClientSnapshot) => s.toolCalls
 const selectUsage = (s: RealtimeClientSnapshot) => s.usage
 const selectLatencies = (s: RealtimeClientSnapshot) => s.latencies
@@ -80,13 +87,13 @@ export function useAgentEvents(
  * const item = useTranscriptItem(itemId)
  */
 export function useTranscriptItem(itemId: string): RealtimeItem | undefined {
-  const client = useRealtimeClient()
+  const { conversation } = useRealtimeClient().stores
   const store = useMemo(
     () => ({
-      subscribe: (listener: () => void) => client.subscribeItem(itemId, listener),
-      getSnapshot: () => client.getItem(itemId),
+      subscribe: (listener: () => void) => conversation.subscribeItem(itemId, listener),
+      getSnapshot: () => conversation.get(itemId),
     }),
-    [client, itemId],
+    [conversation, itemId],
   )
   return useSelector(store, identity)
 }
@@ -99,24 +106,20 @@ const identity = <T>(value: T): T => value
  * const itemIds = useTranscriptIds()
  */
 export function useTranscriptIds(): readonly string[] {
-  return useSelector(useRealtimeClient(), selectItemIds)
+  return useSelector(useRealtimeClient().stores.conversation, selectItemIds)
 }
 
 /**
- * The conversation: item ids in order (changes only when items come or go) and the items.
+ * The conversation: item ids in order (changes only when items come or go) and the items, which
+ * change on every delta of any item (a streamed answer re-renders at each word).
  * @example
  * const { items } = useTranscript()
  */
-export function useTranscript() {
-  const client = useRealtimeClient()
-  const itemIds = useTranscriptIds()
-  // Items re-read on every store change; the array is rebuilt only when one of them changed.
-  const selectItems = useCallback(
-    () => itemIds.map((id) => client.getItem(id)).filter((i): i is RealtimeItem => i !== undefined),
-    [client, itemIds],
-  )
-  const items = useSelector(client, selectItems, shallowArrayEqual)
-  return { itemIds, items }
+export function useTranscript(): { itemIds: readonly string[]; items: readonly RealtimeItem[] } {
+  const { conversation } = useRealtimeClient().stores
+  const itemIds = useSelector(conversation, selectItemIds)
+  const items = useSelector(conversation, selectItems)
+  return useMemo(() => ({ itemIds, items }), [itemIds, items])
 }
 
 /**

@@ -1,13 +1,14 @@
 'use client'
+// The client layer and the store types React users need come through this entry too.
 export type {
   RealtimeAuth,
   RealtimeClientOptions,
   RealtimeClientSnapshot,
   RealtimeStatus,
-  ToolCallState,
-  TurnLatency,
-} from './client'
-export { RealtimeClient } from './client'
+  TransportChoice,
+} from '../client'
+export { RealtimeClient } from '../client'
+export type { ConversationSnapshot, Store, ToolCallState, TurnLatency } from '../core'
 export { useRealtimeClient } from './context'
 export {
   useAgentEvents,
@@ -24,5 +25,4 @@ export {
 } from './hooks'
 export type { RealtimeProviderProps } from './provider'
 export { RealtimeProvider } from './provider'
-export type { Store } from './useSelector'
-export { useSelector } from './useSelector'
+export { shallowArrayEqual, useSelector } from './useSelector'

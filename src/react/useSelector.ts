@@ -1,10 +1,5 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react'
-
-/** The store contract every stateful object of the kit offers. */
-export interface Store<S> {
-  subscribe(listener: () => void): () => void
-  getSnapshot(): S
-}
+import type { Store } from '../core'
 
 /**
  * The kit's one binding to React: a selected slice of a store, re-rendering only when the slice

@@ -63,13 +63,18 @@ function Script({ messages, autoApprove }: { messages: string[]; autoApprove: bo
 /** Wraps a story in a provider talking to the simulator (served by msw). */
 export const withRealtime: Decorator = (Story, context) => {
   const params = (context.parameters.realtime ?? {}) as RealtimeParameters
+  if (params.client)
+    return (
+      <RealtimeProvider key={context.id} client={params.client}>
+        <Story />
+      </RealtimeProvider>
+    )
   return (
     <RealtimeProvider
       key={context.id}
       agent={triageAgent}
       auth={{ clientSecret: 'ek_storybook' }}
       audio={params.audio ? {} : false}
-      {...(params.client ? { client: params.client } : {})}
       {...(params.transport ? { transport: params.transport } : {})}
     >
       {params.script && <Script messages={params.script} autoApprove={params.autoApprove ?? false} />}
@@ -84,10 +89,32 @@ export function frozenClient(
   items: RealtimeItem[] = [],
 ): RealtimeClient {
   const client = new RealtimeClient({ agent: triageAgent, audio: false })
-  const snapshot = Object.freeze({ ...client.getSnapshot(), itemIds: items.map((i) => i.itemId), ...patch })
-  const byId = new Map(items.map((i) => [i.itemId, i]))
-  client.getSnapshot = () => snapshot
-  client.getItem = (id: string) => byId.get(id)
+  // Written to the client's stores, where a live session would write them.
+  const { stores } = client
+  const status = patch.status === 'idle' || !patch.status ? 'closed' : patch.status
+  stores.status.set({ status, error: patch.error ?? null })
+  if (patch.currentAgent || patch.lastHandoff)
+    stores.agent.set({
+      agent: patch.currentAgent ?? triageAgent,
+      lastHandoff: patch.lastHandoff ?? null,
+    })
+  for (const call of patch.toolCalls ?? []) stores.toolCalls.put(call.callId, call)
+  if (patch.usage) stores.usage.set(patch.usage)
+  for (const item of items) stores.conversation.add(item)
+  // Microphone states need a microphone; a catalogue shows them without one.
+  if (patch.muted || patch.talking) {
+    const derived = client.getSnapshot
+    let from: RealtimeClientSnapshot | null = null
+    let frozen: RealtimeClientSnapshot | null = null
+    client.getSnapshot = () => {
+      const next = derived()
+      if (next !== from || !frozen) {
+        from = next
+        frozen = Object.freeze({ ...next, muted: patch.muted ?? false, talking: patch.talking ?? false })
+      }
+      return frozen
+    }
+  }
   return client
 }
 
@@ -138,7 +165,7 @@ export function StateCatalogue({ children }: { children: (status: RealtimeStatus
       {ALL_STATUSES.map((status) => {
         const client = frozenClient({ status, error: status === 'error' ? refused : null })
         return (
-          <RealtimeProvider key={status} agent={client.getSnapshot().currentAgent} client={client}>
+          <RealtimeProvider key={status} client={client}>
             {children(status)}
           </RealtimeProvider>
         )

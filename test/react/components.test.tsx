@@ -59,7 +59,7 @@ const CountingRow = memo(function CountingRow({ itemId }: { itemId: string }) {
 
 const answered = (client: RealtimeClient, text: string) =>
   waitFor(() => {
-    const last = client.getItem(client.getSnapshot().itemIds.at(-1) ?? '')
+    const last = client.stores.conversation.items.at(-1)
     expect(last?.type === 'message' && last.status === 'completed' ? last.text : '').toBe(text)
   })
 
@@ -136,11 +136,11 @@ describe('TranscriptView', () => {
       act(() => client.sendMessage(text!))
       await answered(client, reply!)
     }
-    const earlier = [...client.getSnapshot().itemIds]
+    const earlier = [...client.stores.conversation.getSnapshot().ids]
     renders.clear()
     act(() => client.sendMessage('3'))
     await answered(client, 'The third answer streams in many small words so we can count renders.')
-    const streamingRow = client.getSnapshot().itemIds.at(-1)!
+    const streamingRow = client.stores.conversation.getSnapshot().ids.at(-1)!
     for (const id of earlier) expect(renders.get(id) ?? 0, `row ${id}`).toBe(0)
     expect(renders.get(streamingRow)).toBeGreaterThan(5) // one commit per delta for the row that changes
   })
@@ -248,7 +248,8 @@ describe('AgentIndicator, ConnectionStatus, EventLog, DeviceSelect, AudioVisuali
 describe('TalkButton and MessageInput', () => {
   it('toggle: connects, then mutes and unmutes, with aria-pressed', async () => {
     const user = userEvent.setup()
-    renderWithProvider(<TalkButton />, new RealtimeAgent({ name: 'T' }))
+    // The audio graph holds the microphone's state; jsdom has no AudioContext, so it never starts.
+    renderWithProvider(<TalkButton />, new RealtimeAgent({ name: 'T' }), { audio: {} })
     await user.click(screen.getByRole('button', { name: 'Start conversation' }))
     const button = await screen.findByRole('button', { name: 'Mute microphone' })
     expect(button).toHaveAttribute('aria-pressed', 'true')
@@ -262,6 +263,7 @@ describe('TalkButton and MessageInput', () => {
     const agent = new RealtimeAgent({ name: 'P' })
     const user = userEvent.setup()
     renderWithProvider(<TalkButton mode="push" />, agent, {
+      audio: {},
       config: { modelSettings: { turnDetection: null } },
       transport: () => {
         const t = new RecordingTransport()
@@ -302,8 +304,10 @@ describe('TalkButton and MessageInput', () => {
     rerender(<MessageInput value={'line one'} onValueChange={onValueChange} />)
     expect(screen.getByRole('button', { name: 'Send' })).toBeEnabled()
     await userEvent.click(screen.getByRole('button', { name: 'Send' }))
-    await waitFor(() => expect(client.getSnapshot().itemIds.length).toBeGreaterThan(0))
-    expect(client.getItem(client.getSnapshot().itemIds[0]!)).toMatchObject({ text: 'line one' })
+    await waitFor(() => expect(client.stores.conversation.getSnapshot().ids.length).toBeGreaterThan(0))
+    expect(client.stores.conversation.get(client.stores.conversation.getSnapshot().ids[0]!)).toMatchObject({
+      text: 'line one',
+    })
     await expectAccessible(container)
   })
 })
