@@ -11,17 +11,37 @@ import type { RealtimeTransport, TransportHandlers } from '../../src/core/transp
 /** A transport the test drives: it keeps what the session sent and delivers what the test pushes. */
 export class PushTransport implements RealtimeTransport {
   readonly sent: ClientEvent[] = []
+  closes = 0
   #handlers: TransportHandlers | null = null
+  readonly #confirm: boolean
+
+  /** With `confirm`, the server confirms the session as soon as the connection opens (for `runner.run`). */
+  constructor(options: { confirm?: boolean } = {}) {
+    this.#confirm = options.confirm ?? false
+  }
+
+  get open(): boolean {
+    return this.#handlers !== null
+  }
 
   async connect(_options: unknown, handlers: TransportHandlers): Promise<void> {
     this.#handlers = handlers
+    if (this.#confirm)
+      queueMicrotask(() =>
+        this.push({ type: 'session.created', event_id: 'e0', session: { type: 'realtime' } }),
+      )
   }
 
   send(event: ClientEvent): void {
-    this.sent.push(event)
+    this.sent.push(structuredClone(event))
+  }
+
+  ofType<T extends ClientEvent['type']>(type: T): Extract<ClientEvent, { type: T }>[] {
+    return this.sent.filter((e): e is Extract<ClientEvent, { type: T }> => e.type === type)
   }
 
   close(): void {
+    this.closes++
     const handlers = this.#handlers
     this.#handlers = null
     handlers?.onClose({ code: 1000, reason: '', error: null })
