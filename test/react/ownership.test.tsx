@@ -39,6 +39,21 @@ function Status() {
   )
 }
 
+function Connect({ onClient }: { onClient: (client: RealtimeClient) => void }) {
+  const session = useRealtimeSession()
+  onClient(session.client)
+  return (
+    <button type="button" onClick={() => void session.connect()}>
+      {session.status}
+    </button>
+  )
+}
+
+function Listener({ onType }: { onType: (type: string) => void }) {
+  useAgentEvents((event) => onType(event.type), { types: ['history_added'] })
+  return null
+}
+
 describe('RealtimeProvider ownership', () => {
   it('leaves a client it was given connected after unmount, with StrictMode outside the provider', async () => {
     const { client, transports } = pushClient()
@@ -62,15 +77,6 @@ describe('RealtimeProvider ownership', () => {
   it('disposes a client it created on unmount, and StrictMode opens one connection', async () => {
     const transports: PushTransport[] = []
     let seen: RealtimeClient | null = null
-    function Connect() {
-      const session = useRealtimeSession()
-      seen = session.client
-      return (
-        <button type="button" onClick={() => void session.connect()}>
-          {session.status}
-        </button>
-      )
-    }
     const view = render(
       <StrictMode>
         <RealtimeProvider
@@ -83,7 +89,7 @@ describe('RealtimeProvider ownership', () => {
             return transport
           }}
         >
-          <Connect />
+          <Connect onClient={(client) => (seen = client)} />
         </RealtimeProvider>
       </StrictMode>,
     )
@@ -98,14 +104,10 @@ describe('RealtimeProvider ownership', () => {
   it('delivers each event once to hooks under StrictMode inside the provider', async () => {
     const { client, transports } = pushClient()
     const types: string[] = []
-    function Listener() {
-      useAgentEvents((event) => types.push(event.type), { types: ['history_added'] })
-      return null
-    }
     render(
       <RealtimeProvider client={client}>
         <StrictMode>
-          <Listener />
+          <Listener onType={(type) => types.push(type)} />
           <Status />
         </StrictMode>
       </RealtimeProvider>,
@@ -146,9 +148,8 @@ describe('RealtimeProvider ownership', () => {
   it('applies a changed agent prop to the live session', async () => {
     const transports: PushTransport[] = []
     let client: RealtimeClient | null = null
-    function Grab() {
-      client = useRealtimeSession().client
-      return null
+    const grab = (c: RealtimeClient) => {
+      client = c
     }
     const props = {
       auth: { clientSecret: 'ek_test' },
@@ -161,7 +162,7 @@ describe('RealtimeProvider ownership', () => {
     }
     const view = render(
       <RealtimeProvider agent={agent} {...props}>
-        <Grab />
+        <Connect onClient={grab} />
         <Status />
       </RealtimeProvider>,
     )
@@ -170,7 +171,7 @@ describe('RealtimeProvider ownership', () => {
     await act(async () =>
       view.rerender(
         <RealtimeProvider agent={expert} {...props}>
-          <Grab />
+          <Connect onClient={grab} />
           <Status />
         </RealtimeProvider>,
       ),

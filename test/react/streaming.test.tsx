@@ -51,19 +51,36 @@ function streamAnswer(transport: PushTransport, itemId = 'a1') {
 
 const prefixes = WORDS.map((_, i) => `${WORDS.slice(0, i + 1).join(' ')} `)
 
+function List({ onAnswer }: { onAnswer: (text: string) => void }) {
+  const { items } = useTranscript()
+  const answer = items.find((i) => i.itemId === 'a1')
+  if (answer?.type === 'message') onAnswer(answer.text)
+  return null
+}
+
+function Row({ id, onRender }: { id: string; onRender: () => void }) {
+  useTranscriptItem(id)
+  onRender()
+  return null
+}
+
+function Ids({ onRender }: { onRender: () => void }) {
+  useTranscriptIds()
+  onRender()
+  return null
+}
+
 describe('transcript hooks', () => {
   it('useTranscript().items sees every intermediate text of a streamed answer', async () => {
     const { client, transport } = await connectedClient()
     const seen: string[] = []
-    function List() {
-      const { items } = useTranscript()
-      const answer = items.find((i) => i.itemId === 'a1')
-      if (answer?.type === 'message' && seen.at(-1) !== answer.text) seen.push(answer.text)
-      return null
-    }
     render(
       <RealtimeProvider client={client}>
-        <List />
+        <List
+          onAnswer={(text) => {
+            if (seen.at(-1) !== text) seen.push(text)
+          }}
+        />
       </RealtimeProvider>,
     )
     streamAnswer(transport)
@@ -80,21 +97,12 @@ describe('transcript hooks', () => {
       }),
     )
     const renders = { user: 0, answer: 0, ids: 0 }
-    function Row({ id, count }: { id: string; count: 'user' | 'answer' }) {
-      useTranscriptItem(id)
-      renders[count]++
-      return null
-    }
-    function Ids() {
-      useTranscriptIds()
-      renders.ids++
-      return null
-    }
+    const count = (which: keyof typeof renders) => renders[which]++
     render(
       <RealtimeProvider client={client}>
-        <Row id="u1" count="user" />
-        <Row id="a1" count="answer" />
-        <Ids />
+        <Row id="u1" onRender={() => count('user')} />
+        <Row id="a1" onRender={() => count('answer')} />
+        <Ids onRender={() => count('ids')} />
       </RealtimeProvider>,
     )
     const before = { ...renders }
