@@ -43,18 +43,25 @@ export interface RealtimeModelSettings {
 }
 
 function turnDetectionToWire(td: TurnDetection): WireTurnDetection {
-  const wire: WireTurnDetection = { type: td.type }
-  if (td.type === 'server_vad') {
-    if (td.threshold !== undefined) wire.threshold = td.threshold
-    if (td.prefixPaddingMs !== undefined) wire.prefix_padding_ms = td.prefixPaddingMs
-    if (td.silenceDurationMs !== undefined) wire.silence_duration_ms = td.silenceDurationMs
-    if (td.idleTimeoutMs !== undefined) wire.idle_timeout_ms = td.idleTimeoutMs
-  } else if (td.eagerness !== undefined) {
-    wire.eagerness = td.eagerness
+  const common = {
+    ...(td.createResponse !== undefined ? { create_response: td.createResponse } : {}),
+    ...(td.interruptResponse !== undefined ? { interrupt_response: td.interruptResponse } : {}),
   }
-  if (td.createResponse !== undefined) wire.create_response = td.createResponse
-  if (td.interruptResponse !== undefined) wire.interrupt_response = td.interruptResponse
-  return wire
+  if (td.type === 'server_vad') {
+    return {
+      type: 'server_vad',
+      ...(td.threshold !== undefined ? { threshold: td.threshold } : {}),
+      ...(td.prefixPaddingMs !== undefined ? { prefix_padding_ms: td.prefixPaddingMs } : {}),
+      ...(td.silenceDurationMs !== undefined ? { silence_duration_ms: td.silenceDurationMs } : {}),
+      ...(td.idleTimeoutMs !== undefined ? { idle_timeout_ms: td.idleTimeoutMs } : {}),
+      ...common,
+    }
+  }
+  return {
+    type: 'semantic_vad',
+    ...(td.eagerness !== undefined ? { eagerness: td.eagerness } : {}),
+    ...common,
+  }
 }
 
 /** What an agent contributes to the session: its instructions, tools and voice. */

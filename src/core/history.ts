@@ -8,7 +8,8 @@ import type { ConversationStore, HistoryChange, ItemStatus, RealtimeItem } from 
 
 function messageText(item: WireMessageItem): string {
   let text = ''
-  for (const part of item.content ?? []) text += part.text ?? part.transcript ?? ''
+  for (const part of item.content ?? [])
+    text += part.text ?? ('transcript' in part ? part.transcript : null) ?? ''
   return text
 }
 
@@ -27,7 +28,7 @@ export function fromWire(
       role: item.role,
       status: item.status ?? 'completed',
       text: messageText(item),
-      modality: (item.content ?? []).some((p) => p.type.endsWith('audio')) ? 'audio' : 'text',
+      modality: (item.content ?? []).some((p) => p.type?.endsWith('audio')) ? 'audio' : 'text',
       agentName: item.role === 'assistant' ? agentName : null,
       truncated: null,
       transcriptionFailed: false,

@@ -1,11 +1,11 @@
-import type { ClientEvent, ServerEvent } from './protocol'
+import type { ClientEvent, RawServerEvent } from './protocol'
 import type { RealtimeTransport, TransportConnectOptions, TransportHandlers } from './transport/transport'
 
 export const RECORDING_FORMAT = 'realtime-agent-kit/recording'
 
 /** One recorded event: `in` from the server, `out` from the client, `t` ms after the recording began. */
 export type RecordedEntry =
-  | { t: number; dir: 'in'; event: ServerEvent }
+  | { t: number; dir: 'in'; event: RawServerEvent }
   | { t: number; dir: 'out'; event: ClientEvent }
 
 export interface Recording {
@@ -19,14 +19,16 @@ export interface RecorderOptions {
   now?: () => number
 }
 
-function stripAudio<T extends { type: string; [key: string]: unknown }>(event: T): T {
-  if (event.type === 'response.output_audio.delta' && typeof event.delta === 'string') {
-    return { ...event, delta: '', audio_bytes: Math.floor((event.delta.length * 3) / 4) }
-  }
-  if (event.type === 'input_audio_buffer.append' && typeof event.audio === 'string') {
-    return { ...event, audio: '', audio_bytes: Math.floor((event.audio.length * 3) / 4) }
-  }
-  return event
+function stripAudio<T extends { type: string }>(event: T): T {
+  const key =
+    event.type === 'response.output_audio.delta'
+      ? 'delta'
+      : event.type === 'input_audio_buffer.append'
+        ? 'audio'
+        : null
+  const payload: unknown = key ? Reflect.get(event, key) : null
+  if (!key || typeof payload !== 'string') return event
+  return { ...event, [key]: '', audio_bytes: Math.floor((payload.length * 3) / 4) }
 }
 
 /**
@@ -54,7 +56,7 @@ export class SessionRecorder {
         return inner.connect(options, {
           onMessage(data) {
             try {
-              recorder.#push('in', JSON.parse(data) as ServerEvent)
+              recorder.#push('in', JSON.parse(data) as RawServerEvent)
             } catch {
               // Unparseable messages are not events; the session reports them.
             }
@@ -71,8 +73,8 @@ export class SessionRecorder {
     }
   }
 
-  #push(dir: 'in' | 'out', event: ServerEvent | ClientEvent): void {
-    const kept = this.#includeAudio ? event : stripAudio(event as ServerEvent)
+  #push(dir: 'in' | 'out', event: RawServerEvent | ClientEvent): void {
+    const kept = this.#includeAudio ? event : stripAudio(event)
     this.#entries.push({ t: Math.round(this.#now() - this.#start), dir, event: kept } as RecordedEntry)
   }
 
@@ -116,7 +118,7 @@ export function parseRecording(jsonl: string): Recording {
 /** Plays a recording's server side: `speed` 1 keeps the recorded timing, `Infinity` sends it at once. */
 export function playRecording(
   recording: Recording,
-  deliver: (event: ServerEvent) => void,
+  deliver: (event: RawServerEvent) => void,
   { speed = 1 }: { speed?: number } = {},
 ): () => void {
   const timers: ReturnType<typeof setTimeout>[] = []

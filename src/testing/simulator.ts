@@ -163,6 +163,8 @@ export class RealtimeSimulator {
   #handle(event: ClientEvent): void {
     switch (event.type) {
       case 'session.update':
+        // A transcription-only session is not simulated; its fields pass as a realtime one's would.
+        if (event.session.type !== 'realtime') return
         return this.#updateSession(event.session)
       case 'input_audio_buffer.append':
         return this.#append(event.audio)
@@ -447,7 +449,7 @@ export class RealtimeSimulator {
     const ctx: ReplyContext = {
       userText: this.#userText,
       toolOutput: this.#toolOutput,
-      tools: (this.#session.tools ?? []).map((t) => t.name),
+      tools: (this.#session.tools ?? []).map((t) => (t.type === 'mcp' ? t.server_label : (t.name ?? ''))),
       instructions: this.#session.instructions ?? '',
       replyIndex: this.#replyIndex,
     }

@@ -27,8 +27,9 @@ export class EnergyVad {
   #runStartMs = 0
 
   configure(td: WireTurnDetection): void {
-    this.#threshold = (td.threshold ?? 0.5) * 0.05
-    this.#prefixMs = td.prefix_padding_ms ?? 300
+    const server = td.type === 'server_vad' ? td : null
+    this.#threshold = (server?.threshold ?? 0.5) * 0.05
+    this.#prefixMs = server?.prefix_padding_ms ?? 300
     this.#silenceMs =
       td.type === 'semantic_vad'
         ? SEMANTIC_SILENCE_MS[td.eagerness ?? 'auto']

@@ -177,8 +177,8 @@ describe('RealtimeProvider ownership', () => {
       ),
     )
     expect(screen.getByText('listening as Expert')).toBeInTheDocument()
-    const updates = transports[0]!.ofType('session.update')
-    expect(updates.at(-1)?.session.instructions).toBe('Be precise.')
+    const last = transports[0]!.ofType('session.update').at(-1)?.session
+    expect(last && 'instructions' in last ? last.instructions : null).toBe('Be precise.')
     expect(transports).toHaveLength(1)
     view.unmount()
   })

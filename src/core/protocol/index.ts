@@ -1,9 +1,16 @@
 export type { ParsedServerEvent } from './parse'
 export { parseServerEvent } from './parse'
-export type { RawServerEvent, ServerEvent, ServerEventOf, ServerEventType } from './serverEvents'
 export type {
   ClientEvent,
+  ClientEventOf,
   ClientEventType,
+  RawServerEvent,
+  ServerEvent,
+  ServerEventOf,
+  ServerEventType,
+} from './serverEvents'
+export { CLIENT_EVENT_TYPES, SERVER_EVENT_TYPES } from './serverEvents'
+export type {
   ClientItem,
   WireAudioFormat,
   WireContentPart,

@@ -1,13 +1,20 @@
-import type { RawServerEvent, ServerEvent, ServerEventOf, ServerEventType } from './serverEvents'
+import {
+  type RawServerEvent,
+  SERVER_EVENT_TYPES,
+  type ServerEvent,
+  type ServerEventOf,
+  type ServerEventType,
+} from './serverEvents'
 
 type Field = 'string' | 'number' | 'object' | 'array'
 
 /**
- * The fields the kit reads of each server event it acts on, with their JSON types. A known event
- * that lacks one is malformed; a type missing from `ServerEvent` is passed through untouched.
- * Typed by the events themselves, so a field name here cannot drift from the wire types.
+ * The fields the kit reads of each server event it acts on, with their JSON types: every field the
+ * session, the history reducer or the tools read must be listed here. A known event that lacks one
+ * is malformed; other fields are passed on as the server sent them. Typed by the generated events,
+ * so a field name here cannot drift from the wire.
  */
-const REQUIRED_FIELDS: { [K in ServerEventType]: Partial<Record<keyof ServerEventOf<K>, Field>> } = {
+const REQUIRED_FIELDS: { [K in ServerEventType]?: Partial<Record<keyof ServerEventOf<K>, Field>> } = {
   error: { error: 'object' },
   'session.created': { session: 'object' },
   'session.updated': { session: 'object' },
@@ -55,9 +62,9 @@ const REQUIRED_FIELDS: { [K in ServerEventType]: Partial<Record<keyof ServerEven
   },
 }
 
-// The table as lists, built once: parsing is on the per-event path.
+// The table as lists, one per known type, built once: parsing is on the per-event path.
 const FIELD_LISTS = new Map<string, [string, Field][]>(
-  Object.entries(REQUIRED_FIELDS).map(([type, fields]) => [type, Object.entries<Field>(fields)]),
+  SERVER_EVENT_TYPES.map((type) => [type, Object.entries<Field>(REQUIRED_FIELDS[type] ?? {})]),
 )
 
 function hasType(value: unknown, kind: Field): boolean {
@@ -75,13 +82,13 @@ function isRaw(value: unknown): value is RawServerEvent {
 }
 
 /** Narrows a raw event whose fields were checked against the table. */
-function isShaped(event: RawServerEvent, fields: [string, Field][]): event is ServerEvent {
-  return fields.every(([name, kind]) => hasType(event[name], kind))
+function isShaped(event: object, fields: [string, Field][]): event is ServerEvent {
+  return fields.every(([name, kind]) => hasType(Reflect.get(event, name), kind))
 }
 
 export type ParsedServerEvent =
-  /** A known event with the fields the kit reads. */
-  | { ok: true; known: true; event: ServerEvent }
+  /** A known event with the fields the kit reads (typed, and still the raw object the server sent). */
+  | { ok: true; known: true; event: ServerEvent & RawServerEvent }
   /** An event type the kit does not act on: passed on as is. */
   | { ok: true; known: false; event: RawServerEvent }
   /** Not JSON, not an event, or a known event missing a field; `event` is set when it had a type. */

@@ -14,7 +14,8 @@ export function handleServerEvent(engine: SessionEngine, event: ServerEvent): vo
   switch (event.type) {
     case 'session.created':
     case 'session.updated': {
-      const format = event.session.audio?.output?.format
+      const audio = event.session.audio
+      const format = audio && 'output' in audio ? audio.output?.format : undefined
       engine.confirmed(format ? fromWireFormat(format) : null)
       return
     }
@@ -60,7 +61,7 @@ export function handleServerEvent(engine: SessionEngine, event: ServerEvent): vo
       })
       return
     case 'response.created':
-      engine.responses.started(event.response.id)
+      engine.responses.started(event.response.id ?? '')
       engine.setStatus('thinking')
       return
     case 'response.output_item.added':
@@ -136,8 +137,10 @@ function onResponseDone(engine: SessionEngine, response: WireResponse): void {
   for (const id of items) engine.monitor.forget(id)
   if (response.status === 'failed') {
     const error = response.status_details?.error
+    // The live API adds a message the schema does not list.
+    const message: unknown = error ? Reflect.get(error, 'message') : null
     engine.emitError(
-      new RealtimeError('server_error', error?.message ?? 'The response failed.', {
+      new RealtimeError('server_error', typeof message === 'string' ? message : 'The response failed.', {
         serverCode: error?.code ?? null,
       }),
     )
