@@ -130,7 +130,8 @@ export default defineConfig({
         test: {
           name: 'storybook',
           browser: browser(),
-          testTimeout: 20_000,
+          // Stories wait for events (STORY_WAIT), never for a fixed time; this bound only catches a hang.
+          testTimeout: 90_000,
         },
       },
       {

@@ -1,8 +1,13 @@
 import type { Preview } from '@storybook/react-vite'
 import { mswLoader } from 'msw-storybook-addon/csf3'
+import { configure } from 'storybook/test'
 import '../src/components/styles.css'
 import { storyScenario } from '../demo/scenario'
 import { createSimulatorHandlers } from '../src/testing'
+
+// Play functions wait for what they expect (findBy*, waitFor), never for a fixed time. Testing
+// Library's 1 s default races a loaded machine; the bound only turns a hang into a failure.
+configure({ asyncUtilTimeout: 45_000 })
 
 const preview: Preview = {
   loaders: [mswLoader()],

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor, within } from 'storybook/test'
 import { AgentIndicator } from '../src'
+import { STORY_WAIT } from './support/realtime'
 import { withRealtime } from './support/realtimeExports'
 
 const meta = {
@@ -26,7 +27,7 @@ export const AfterHandoff: Story = {
         expect(within(canvasElement).getByRole('status')).toHaveTextContent(
           'Booking Agent (handed off from Triage)',
         ),
-      { timeout: 8000 },
+      STORY_WAIT,
     )
   },
 }

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { EventLog } from '../src'
+import { STORY_WAIT } from './support/realtime'
 import { withRealtime } from './support/realtimeExports'
 
 const meta = {
@@ -16,7 +17,7 @@ export const AfterAConversation: Story = {
   parameters: { realtime: { script: ['What is the weather in Tokyo?'] } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
-    await waitFor(() => expect(canvas.getAllByText('tool_end').length).toBe(1), { timeout: 6000 })
+    await waitFor(() => expect(canvas.getAllByText('tool_end').length).toBe(1), STORY_WAIT)
     await userEvent.type(canvas.getByRole('searchbox', { name: 'Filter events' }), 'tool_')
     await waitFor(() =>
       expect(within(canvas.getByRole('list', { name: 'Events' })).getAllByRole('listitem')).toHaveLength(2),

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { MessageInput, TranscriptView } from '../src'
+import { STORY_WAIT } from './support/realtime'
 import { withRealtime } from './support/realtimeExports'
 
 const meta = {
@@ -30,7 +31,7 @@ export const SendsAMessage: Story = {
     await userEvent.type(box, 'What is the weather in Tokyo?{Enter}')
     await waitFor(
       () => expect(canvas.getByRole('log')).toHaveTextContent('It is sunny and 24 degrees in Tokyo'),
-      { timeout: 5000 },
+      STORY_WAIT,
     )
   },
 }

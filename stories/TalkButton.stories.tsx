@@ -23,7 +23,9 @@ export const Connected: Story = {
   },
 }
 
+/** Muting needs a microphone: this story starts the audio graph (Chromium's fake microphone in tests). */
 export const Muted: Story = {
+  parameters: { realtime: { audio: true } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Start conversation' }))

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { ToolCallList } from '../src'
 import type { ToolCallState } from '../src/react'
+import { STORY_WAIT } from './support/realtime'
 import { frozenClient, RealtimeProvider, withRealtime } from './support/realtimeExports'
 
 const meta = {
@@ -22,10 +23,10 @@ export const AwaitingApproval: Story = {
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
-    const approve = await canvas.findByRole('button', { name: 'Approve book_table' }, { timeout: 8000 })
+    const approve = await canvas.findByRole('button', { name: 'Approve book_table' }, STORY_WAIT)
     await userEvent.click(approve)
     await waitFor(() => expect(canvas.getByText('Booked a table for 2 at 19:30')).toBeInTheDocument(), {
-      timeout: 5000,
+      ...STORY_WAIT,
     })
   },
 }

@@ -3,6 +3,7 @@ import { expect, waitFor, within } from 'storybook/test'
 import { TranscriptView } from '../src'
 import { parseRecording, ReplayTransport } from '../src/core'
 import weather from './fixtures/weather.jsonl?raw'
+import { STORY_WAIT } from './support/realtime'
 import { frozenClient, message, withRealtime } from './support/realtimeExports'
 
 const meta = {
@@ -27,7 +28,7 @@ export const Conversation: Story = {
   play: async ({ canvasElement }) => {
     const log = within(canvasElement).getByRole('log', { name: 'Transcript' })
     await waitFor(() => expect(log).toHaveTextContent('Your table for two is booked for 7:30 tonight.'), {
-      timeout: 8000,
+      ...STORY_WAIT,
     })
     await expect(log).toHaveTextContent('Booking Agent')
   },
@@ -78,7 +79,7 @@ export const Replayed: Story = {
   play: async ({ canvasElement }) => {
     const log = within(canvasElement).getByRole('log', { name: 'Transcript' })
     await waitFor(() => expect(log).toHaveTextContent('Your table for two is booked for 7:30 tonight.'), {
-      timeout: 8000,
+      ...STORY_WAIT,
     })
   },
 }

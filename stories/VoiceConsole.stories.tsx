@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor, within } from 'storybook/test'
 import { VoiceConsole } from '../src'
+import { STORY_WAIT } from './support/realtime'
 import { withRealtime } from './support/realtimeExports'
 
 const meta = {
@@ -26,7 +27,7 @@ export const Conversation: Story = {
     const canvas = within(canvasElement)
     await waitFor(
       () => expect(canvas.getByRole('log', { name: 'Transcript' })).toHaveTextContent('booked for 7:30'),
-      { timeout: 8000 },
+      STORY_WAIT,
     )
     await waitFor(() => expect(canvas.getAllByRole('status')[0]).toHaveTextContent('Listening'))
   },

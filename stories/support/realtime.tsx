@@ -11,6 +11,13 @@ import {
 } from '../../src'
 import type { RealtimeItem, RealtimeTransport } from '../../src/core'
 
+/**
+ * How long a story's play function waits for the simulator to get somewhere. Stories wait for what
+ * they expect to see, never for a fixed time; the bound only turns a hang into a clear failure, so it
+ * is generous: a loaded machine may take many times longer than a quiet one.
+ */
+export const STORY_WAIT = { timeout: 45_000 } as const
+
 /** Story parameters for the realtime decorator. */
 export interface RealtimeParameters {
   /** Connect at once and send these messages, each after the previous answer ended. */
