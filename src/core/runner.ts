@@ -6,7 +6,7 @@ import type { OutputGuardrail } from './guardrail'
 import type { PlaybackTracker } from './playback'
 import { engineOf, RealtimeSession, type ReconnectOptions } from './session'
 import type { SessionStores } from './stores'
-import { withTimeout } from './timeout'
+import { untilConfirmed } from './timeout'
 import type { RealtimeTransport, TransportAuth } from './transport/transport'
 import { WebSocketTransport } from './transport/websocket'
 
@@ -178,16 +178,7 @@ export class RealtimeRunner<TContext = unknown> {
     })
     aborted.catch(() => {})
     try {
-      await withTimeout(
-        Promise.race([session.ready, aborted]),
-        timeoutMs,
-        () =>
-          new RealtimeError(
-            'connection_failed',
-            `The server did not confirm the session within ${timeoutMs} ms.`,
-          ),
-        clock,
-      )
+      await untilConfirmed(Promise.race([session.ready, aborted]), timeoutMs, clock)
     } catch (error) {
       session.close()
       throw error

@@ -1,4 +1,5 @@
 import { type Clock, systemClock } from './clock'
+import { RealtimeError } from './errors'
 
 /** `promise`, or a rejection with `onTimeout()` after `ms` on `clock`; the timer is cleared either way. */
 export async function withTimeout<T>(
@@ -16,4 +17,14 @@ export async function withTimeout<T>(
   } finally {
     clock.clearTimeout(timer)
   }
+}
+
+/** `promise`, or a `connection_failed` error when the server has not confirmed the session within `ms`. */
+export function untilConfirmed<T>(promise: Promise<T>, ms: number, clock: Clock): Promise<T> {
+  return withTimeout(
+    promise,
+    ms,
+    () => new RealtimeError('connection_failed', `The server did not confirm the session within ${ms} ms.`),
+    clock,
+  )
 }

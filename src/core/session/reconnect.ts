@@ -1,7 +1,7 @@
 import { RealtimeError } from '../errors'
 import type { ClientEvent, ClientItem } from '../protocol'
 import type { RealtimeItem } from '../stores'
-import { withTimeout } from '../timeout'
+import { untilConfirmed } from '../timeout'
 import type { SessionEngine } from './engine'
 
 /** How a session recovers from a dropped connection; `false` turns recovery off. */
@@ -106,14 +106,9 @@ export class Reconnector {
       await new Promise((resolve) => clock.setTimeout(() => resolve(undefined), delay))
       if (engine.status !== 'reconnecting') return // closed by the app meanwhile
       try {
-        const created = withTimeout(
+        const created = untilConfirmed(
           new Promise<void>((resolve, reject) => this.#createdWaiters.push({ resolve, reject })),
           timeoutMs,
-          () =>
-            new RealtimeError(
-              'connection_failed',
-              `The server did not confirm the session within ${timeoutMs} ms.`,
-            ),
           clock,
         )
         created.catch(() => {}) // awaited below only when the connection opens
