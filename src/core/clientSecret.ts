@@ -1,3 +1,5 @@
+import { isRecord } from './guards'
+
 /** Options of {@link createClientSecretFetcher}. */
 export interface ClientSecretFetcherOptions {
   /** Fetch a new secret this long before the current one expires. Default 60 000 ms. */
@@ -26,13 +28,13 @@ export function createClientSecretFetcher(
     pending ??= (async () => {
       try {
         const response = await (options.fetch ?? fetch)(url, { method: 'POST', ...options.init })
-        const body = (await response.json().catch(() => null)) as {
-          value?: unknown
-          expiresAt?: unknown
-          error?: { message?: string }
-        } | null
-        if (!response.ok || typeof body?.value !== 'string') {
-          throw new Error(body?.error?.message ?? `The client secret endpoint answered ${response.status}.`)
+        const json: unknown = await response.json().catch(() => null)
+        const body = isRecord(json) ? json : {}
+        if (!response.ok || typeof body.value !== 'string') {
+          const message = isRecord(body.error) ? body.error.message : undefined
+          throw new Error(
+            typeof message === 'string' ? message : `The client secret endpoint answered ${response.status}.`,
+          )
         }
         cached = {
           value: body.value,

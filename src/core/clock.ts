@@ -16,5 +16,6 @@ export interface Clock {
 export const systemClock: Clock = {
   now: () => (typeof performance !== 'undefined' ? performance.now() : Date.now()),
   setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  // A clock only gets back the handles its own setTimeout returned, so this one takes those.
+  clearTimeout: (handle: ReturnType<typeof setTimeout>) => clearTimeout(handle),
 }

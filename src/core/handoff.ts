@@ -44,9 +44,11 @@ export function handoff<TContext>(
   }
 }
 
+function isHandoff<TContext>(entry: RealtimeAgent<TContext> | Handoff<TContext>): entry is Handoff<TContext> {
+  return 'type' in entry && entry.type === 'handoff'
+}
+
 /** Normalises an agent's `handoffs` list: bare agents become default handoffs. */
 export function handoffsOf<TContext>(agent: RealtimeAgent<TContext>): Handoff<TContext>[] {
-  return agent.handoffs.map((h) =>
-    'type' in h && h.type === 'handoff' ? h : handoff(h as RealtimeAgent<TContext>),
-  )
+  return agent.handoffs.map((h) => (isHandoff(h) ? h : handoff(h)))
 }

@@ -1,3 +1,5 @@
+import { RealtimeError } from './errors'
+import { isRecord } from './guards'
 import type { ClientEvent, RawServerEvent } from './protocol'
 import type { RealtimeTransport, TransportConnectOptions, TransportHandlers } from './transport/transport'
 
@@ -31,6 +33,36 @@ function stripAudio<T extends { type: string }>(event: T): T {
   return { ...event, [key]: '', audio_bytes: Math.floor((payload.length * 3) / 4) }
 }
 
+// Two branches, so that each direction keeps its event type.
+function withoutAudio(entry: RecordedEntry): RecordedEntry {
+  if (entry.dir === 'in') return { ...entry, event: stripAudio(entry.event) }
+  return { ...entry, event: stripAudio(entry.event) }
+}
+
+/**
+ * Whether a value is a recording's entry: a time, a direction and an event with a string `type`.
+ * The event is not checked further: a recording keeps every event as it was sent, unknown types
+ * too, so that a replay sends exactly what the server did.
+ */
+function isRecordedEntry(value: unknown): value is RecordedEntry {
+  return (
+    isRecord(value) &&
+    typeof value.t === 'number' &&
+    (value.dir === 'in' || value.dir === 'out') &&
+    isRecord(value.event) &&
+    typeof value.event.type === 'string'
+  )
+}
+
+/** Parsed JSON, or undefined for text that is not JSON. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
 /**
  * Records a session's traffic, both ways, by wrapping its transport.
  * @example
@@ -55,27 +87,32 @@ export class SessionRecorder {
       connect(options: TransportConnectOptions, handlers: TransportHandlers) {
         return inner.connect(options, {
           onMessage(data) {
-            try {
-              recorder.#push('in', JSON.parse(data) as RawServerEvent)
-            } catch {
-              // Unparseable messages are not events; the session reports them.
-            }
+            recorder.#receive(data)
             handlers.onMessage(data)
           },
           onClose: (info) => handlers.onClose(info),
         })
       },
       send(event) {
-        recorder.#push('out', event)
+        recorder.#push({ t: recorder.#elapsed(), dir: 'out', event })
         inner.send(event)
       },
       close: (code, reason) => inner.close(code, reason),
     }
   }
 
-  #push(dir: 'in' | 'out', event: RawServerEvent | ClientEvent): void {
-    const kept = this.#includeAudio ? event : stripAudio(event)
-    this.#entries.push({ t: Math.round(this.#now() - this.#start), dir, event: kept } as RecordedEntry)
+  #elapsed(): number {
+    return Math.round(this.#now() - this.#start)
+  }
+
+  /** Keeps a server message if it is an event; the rest (not JSON, no `type`) the session reports. */
+  #receive(data: string): void {
+    const entry = { t: this.#elapsed(), dir: 'in', event: parseJson(data) }
+    if (isRecordedEntry(entry)) this.#push(entry)
+  }
+
+  #push(entry: RecordedEntry): void {
+    this.#entries.push(this.#includeAudio ? entry : withoutAudio(entry))
   }
 
   get recording(): Recording {
@@ -93,26 +130,29 @@ export function serializeRecording(recording: Recording): string {
   return `${[header, ...recording.entries.map((e) => JSON.stringify(e))].join('\n')}\n`
 }
 
-/** Reads JSON Lines written by a recorder; throws a TypeError that names the bad line. */
+/**
+ * Reads JSON Lines written by a recorder. What is not a recording throws a `RealtimeError`
+ * (`invalid_config`) that names the bad line.
+ */
 export function parseRecording(jsonl: string): Recording {
   const lines = jsonl.split('\n').filter((l) => l.trim() !== '')
-  const header = JSON.parse(lines[0] ?? '{}') as { format?: string; startedAt?: string }
-  if (header.format !== RECORDING_FORMAT)
-    throw new TypeError(
+  const header = parseJson(lines[0] ?? '{}')
+  if (!isRecord(header) || header.format !== RECORDING_FORMAT)
+    throw new RealtimeError(
+      'invalid_config',
       `Not a realtime-agent-kit recording: the first line must name the format "${RECORDING_FORMAT}".`,
+      { details: { line: 1 } },
     )
   const entries = lines.slice(1).map((line, i) => {
-    const entry = JSON.parse(line) as RecordedEntry
-    if (
-      typeof entry.t !== 'number' ||
-      (entry.dir !== 'in' && entry.dir !== 'out') ||
-      typeof entry.event?.type !== 'string'
-    ) {
-      throw new TypeError(`Recording line ${i + 2} is not an entry ({ t, dir: "in" | "out", event }).`)
-    }
-    return entry
+    const entry = parseJson(line)
+    if (isRecordedEntry(entry)) return entry
+    throw new RealtimeError(
+      'invalid_config',
+      `Recording line ${i + 2} is not an entry ({ t, dir: "in" | "out", event }): pass the JSON Lines a SessionRecorder wrote.`,
+      { details: { line: i + 2 } },
+    )
   })
-  return { startedAt: header.startedAt ?? '', entries }
+  return { startedAt: typeof header.startedAt === 'string' ? header.startedAt : '', entries }
 }
 
 /** Plays a recording's server side: `speed` 1 keeps the recorded timing, `Infinity` sends it at once. */

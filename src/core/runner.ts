@@ -50,7 +50,7 @@ function isBrowser(): boolean {
   return typeof window !== 'undefined' && typeof document !== 'undefined'
 }
 
-async function resolveAuth(options: RealtimeRunOptions<unknown>): Promise<TransportAuth> {
+async function resolveAuth<TContext>(options: RealtimeRunOptions<TContext>): Promise<TransportAuth> {
   const given = [options.apiKey, options.clientSecret, options.getClientSecret].filter(
     (v) => v !== undefined,
   ).length
@@ -122,7 +122,7 @@ export class RealtimeRunner<TContext = unknown> {
    * for await (const event of session) console.log(event.type)
    */
   async run(options: RealtimeRunOptions<TContext> = {}): Promise<RealtimeSession<TContext>> {
-    const auth = await resolveAuth(options as RealtimeRunOptions<unknown>)
+    const auth = await resolveAuth(options)
     const settings = this.config.modelSettings ?? {}
     const transport = options.transport ?? new WebSocketTransport()
     const session = new RealtimeSession<TContext>({
@@ -146,7 +146,7 @@ export class RealtimeRunner<TContext = unknown> {
         await transport.connect(
           {
             url: withModel(options.url ?? DEFAULT_REALTIME_URL, settings.modelName ?? DEFAULT_MODEL),
-            auth: await resolveAuth(options as RealtimeRunOptions<unknown>),
+            auth: await resolveAuth(options),
             signal: options.signal,
           },
           engine.handlers,

@@ -1,5 +1,6 @@
 import type { StandardJSONSchemaV1, StandardSchemaV1 } from '@standard-schema/spec'
 import { messageOf } from './errors'
+import { isRecord } from './guards'
 
 /** A plain JSON Schema object describing a tool's arguments. */
 export type JsonSchemaObject = { type: 'object'; [key: string]: unknown }
@@ -25,8 +26,8 @@ function isStandardSchema(value: unknown): value is StandardSchemaV1 {
 }
 
 function hasJsonSchema(value: StandardSchemaV1): value is StandardSchemaV1 & StandardJSONSchemaV1 {
-  const props = value['~standard'] as { jsonSchema?: unknown }
-  return typeof props.jsonSchema === 'object' && props.jsonSchema !== null
+  const props: unknown = value['~standard']
+  return isRecord(props) && typeof props.jsonSchema === 'object' && props.jsonSchema !== null
 }
 
 function formatIssues(issues: readonly StandardSchemaV1.Issue[]): string {

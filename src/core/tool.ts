@@ -1,7 +1,7 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import type { RunContext } from './context'
 import { messageOf, RealtimeError } from './errors'
-import { type CompiledSchema, compileParameters, type JsonSchemaObject } from './schema'
+import { type CompiledSchema, compileParameters, type JsonSchemaObject, type ToolParameters } from './schema'
 
 /** What a tool's `execute` receives besides its arguments. */
 export interface ToolCallDetails<TContext = unknown> {
@@ -85,16 +85,21 @@ async function runWithTimeout<T>(
   }
 }
 
-function createTool<TContext>(
-  def: ToolDefinitionBase<never, TContext> & { parameters?: unknown },
-): FunctionTool<TContext> {
+/**
+ * A definition as {@link tool}'s implementation sees it. `parameters` checks the arguments at run
+ * time, before `execute` or `needsApproval` gets them; the compiler cannot relate the two, so the
+ * argument type is left open here and kept related by the overloads of `tool`.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: arguments are checked at run time by `parameters`, see above.
+type AnyToolDefinition<TContext> = ToolDefinitionBase<any, TContext> & { parameters?: ToolParameters }
+
+function createTool<TContext>(def: AnyToolDefinition<TContext>): FunctionTool<TContext> {
   if (!TOOL_NAME.test(def.name)) {
     throw new TypeError(`Tool name "${def.name}" is invalid: use 1 to 64 letters, digits, "_" or "-".`)
   }
-  const schema: CompiledSchema = compileParameters(def.parameters as JsonSchemaObject | undefined, def.name)
+  const schema: CompiledSchema = compileParameters(def.parameters, def.name)
   const timeoutMs = def.timeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS
-  const execute = def.execute as (args: unknown, details: ToolCallDetails<TContext>) => unknown
-  const approval = def.needsApproval as ToolDefinitionBase<unknown, TContext>['needsApproval']
+  const { execute, needsApproval: approval } = def
   return {
     type: 'function',
     name: def.name,
@@ -184,8 +189,6 @@ export function tool<S extends StandardSchemaV1, TContext = unknown>(
 export function tool<TArgs = Record<string, unknown>, TContext = unknown>(
   def: ToolDefinitionBase<TArgs, TContext> & { parameters?: JsonSchemaObject },
 ): FunctionTool<TContext>
-export function tool<TContext>(
-  def: ToolDefinitionBase<never, TContext> & { parameters?: unknown },
-): FunctionTool<TContext> {
+export function tool<TContext>(def: AnyToolDefinition<TContext>): FunctionTool<TContext> {
   return createTool(def)
 }

@@ -101,7 +101,7 @@ export class ToolCallRunner {
     const host = this.#host
     const agent = host.agent
     const target = handoffsOf(agent).find((h) => h.toolName === call.name)
-    if (target) return host.performHandoff(agent, target as Handoff<unknown>, call.callId)
+    if (target) return host.performHandoff(agent, target, call.callId)
 
     const tool = agent.tools.find((t) => t.name === call.name)
     if (!tool) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import {
+  isRealtimeError,
   parseRecording,
   RealtimeAgent,
   type RealtimeItem,
@@ -13,6 +14,7 @@ import {
   WebSocketTransport,
 } from '../../src/core'
 import { callTool, createReplayHandlers, say } from '../../src/testing'
+import { PushTransport } from '../helpers/pushTransport'
 import { nextEvent } from '../helpers/session'
 import { serveSimulator } from '../helpers/simulated'
 
@@ -26,6 +28,15 @@ const weather = tool({
 const agent = new RealtimeAgent({ name: 'Recorded', tools: [weather] })
 const summary = (history: readonly RealtimeItem[]) =>
   history.map((i) => (i.type === 'message' ? `${i.role}:${i.text}` : `call:${i.name}=${i.output}`))
+
+const thrown = (run: () => unknown): unknown => {
+  try {
+    run()
+  } catch (error) {
+    return error
+  }
+  return undefined
+}
 
 /** The recorded answer has arrived, complete, in a session (live or replayed). */
 const answered = (session: RealtimeSession<unknown>) =>
@@ -104,8 +115,34 @@ describe('record and replay', () => {
 
   it('refuses what is not a recording, naming the line', () => {
     expect(() => parseRecording('{"hello":1}\n')).toThrow(/Not a realtime-agent-kit recording/)
-    expect(() =>
-      parseRecording('{"format":"realtime-agent-kit/recording","version":1}\n{"t":"x"}\n'),
-    ).toThrow(/line 2/)
+    expect(() => parseRecording('not json\n')).toThrow(/Not a realtime-agent-kit recording/)
+    const header = '{"format":"realtime-agent-kit/recording","version":1}\n'
+    const entry = '{"t":0,"dir":"in","event":{"type":"session.created"}}\n'
+    expect(() => parseRecording(`${header}{"t":"x"}\n`)).toThrow(/line 2/)
+    expect(() => parseRecording(`${header}${entry}{"t":1,"dir":"in"\n`)).toThrow(/line 3/)
+    expect(() => parseRecording(`${header}${entry}{"t":1,"dir":"up","event":{"type":"x"}}\n`)).toThrow(
+      /line 3/,
+    )
+    const error = thrown(() => parseRecording(`${header}{"t":0,"dir":"in","event":"x"}\n`))
+    expect(isRealtimeError(error, 'invalid_config')).toBe(true)
+    expect(error).toMatchObject({ details: { line: 2 } })
+  })
+
+  it('records the server messages that are events, so what it writes reads back', async () => {
+    const inner = new PushTransport()
+    const recorder = new SessionRecorder(inner, { now: () => 0 })
+    const delivered: string[] = []
+    await recorder.transport.connect(
+      { url: 'wss://example.test', auth: { kind: 'apiKey', value: 'sk-test' } },
+      { onMessage: (data) => delivered.push(data), onClose: () => {} },
+    )
+    inner.push('not json')
+    inner.push('42')
+    inner.push({ hello: 1 })
+    inner.push({ type: 'rate_limits.updated', rate_limits: [] })
+    expect(delivered).toHaveLength(4) // the session still gets every message
+    expect(parseRecording(recorder.toJSONL()).entries).toEqual([
+      { t: 0, dir: 'in', event: { type: 'rate_limits.updated', rate_limits: [] } },
+    ])
   })
 })

@@ -53,31 +53,30 @@ export function g711Kernel() {
     ALAW_TABLE[i] = a & 0x80 ? s : -s
   }
 
+  // Every read below is in range for 16-bit samples and for bytes, hence the `!`s.
   return {
-    linearToUlaw: (sample: number): number => ULAW_ENCODE[(sample >> 2) + 8192] as number,
-    linearToAlaw: (sample: number): number => ALAW_ENCODE[(sample >> 4) + 2048] as number,
-    ulawToLinear: (byte: number): number => ULAW_TABLE[byte & 0xff] as number,
-    alawToLinear: (byte: number): number => ALAW_TABLE[byte & 0xff] as number,
+    linearToUlaw: (sample: number): number => ULAW_ENCODE[(sample >> 2) + 8192]!,
+    linearToAlaw: (sample: number): number => ALAW_ENCODE[(sample >> 4) + 2048]!,
+    ulawToLinear: (byte: number): number => ULAW_TABLE[byte & 0xff]!,
+    alawToLinear: (byte: number): number => ALAW_TABLE[byte & 0xff]!,
     encodeUlaw(samples: Int16Array): Uint8Array {
       const out = new Uint8Array(samples.length)
-      for (let i = 0; i < samples.length; i++)
-        out[i] = ULAW_ENCODE[((samples[i] as number) >> 2) + 8192] as number
+      for (let i = 0; i < samples.length; i++) out[i] = ULAW_ENCODE[(samples[i]! >> 2) + 8192]!
       return out
     },
     encodeAlaw(samples: Int16Array): Uint8Array {
       const out = new Uint8Array(samples.length)
-      for (let i = 0; i < samples.length; i++)
-        out[i] = ALAW_ENCODE[((samples[i] as number) >> 4) + 2048] as number
+      for (let i = 0; i < samples.length; i++) out[i] = ALAW_ENCODE[(samples[i]! >> 4) + 2048]!
       return out
     },
     decodeUlaw(bytes: Uint8Array): Int16Array {
       const out = new Int16Array(bytes.length)
-      for (let i = 0; i < bytes.length; i++) out[i] = ULAW_TABLE[bytes[i] as number] as number
+      for (let i = 0; i < bytes.length; i++) out[i] = ULAW_TABLE[bytes[i]!]!
       return out
     },
     decodeAlaw(bytes: Uint8Array): Int16Array {
       const out = new Int16Array(bytes.length)
-      for (let i = 0; i < bytes.length; i++) out[i] = ALAW_TABLE[bytes[i] as number] as number
+      for (let i = 0; i < bytes.length; i++) out[i] = ALAW_TABLE[bytes[i]!]!
       return out
     },
   }

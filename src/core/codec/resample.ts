@@ -88,8 +88,8 @@ export function resamplerKernel(): { Resampler: ResamplerConstructor } {
         for (let k = center - half + 1; k <= center + half; k++) {
           const d = Math.abs(k - center - frac) * PHASES
           const i = Math.floor(d)
-          const w = (table[i] as number) + ((table[i + 1] as number) - (table[i] as number)) * (d - i)
-          sum += (buffer[k] as number) * w
+          const w = table[i]! + (table[i + 1]! - table[i]!) * (d - i)
+          sum += buffer[k]! * w
         }
         // cutoff * sinc(cutoff * x) integrates to 1, so the sum over input samples has unity DC gain.
         out[produced++] = sum

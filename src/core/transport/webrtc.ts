@@ -130,7 +130,7 @@ export class WebRTCTransport implements RealtimeTransport {
   #onClose: (() => void) | null = null
 
   async #openMicrophone(): Promise<MediaStream | null> {
-    const devices = (globalThis as { navigator?: Navigator }).navigator?.mediaDevices
+    const devices = typeof navigator === 'undefined' ? undefined : navigator.mediaDevices
     if (!devices?.getUserMedia) return null
     this.#ownStream = await devices.getUserMedia({
       audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },

@@ -1,4 +1,5 @@
 import { RealtimeError } from '../errors'
+import { isRecord } from '../guards'
 import type { ClientEvent } from '../protocol'
 import type { RealtimeTransport, TransportConnectOptions, TransportHandlers } from './transport'
 
@@ -21,19 +22,21 @@ export interface WebSocketTransportOptions {
 
 const NORMAL_CLOSE = 1000
 
+/** A class found at run time (in the `ws` package) is taken to be a standard WebSocket constructor. */
+function isWebSocketConstructor(value: unknown): value is WebSocketConstructor {
+  return typeof value === 'function'
+}
+
 async function resolveConstructor(
   explicit: WebSocketConstructor | undefined,
 ): Promise<{ ctor: WebSocketConstructor; isWs: boolean }> {
   if (explicit) return { ctor: explicit, isWs: false }
-  const global = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket
-  if (global) return { ctor: global, isWs: false }
+  if (typeof WebSocket === 'function') return { ctor: WebSocket, isWs: false }
   try {
-    const mod = (await import(/* @vite-ignore */ 'ws')) as unknown as {
-      default?: WebSocketConstructor
-      WebSocket?: WebSocketConstructor
-    }
-    const ctor = mod.default ?? mod.WebSocket
-    if (ctor) return { ctor, isWs: true }
+    // Typed as unknown: the `ws` package's own types describe its Node API, not the standard one used here.
+    const mod: unknown = await import(/* @vite-ignore */ 'ws')
+    const ctor = isRecord(mod) ? (mod.default ?? mod.WebSocket) : undefined
+    if (isWebSocketConstructor(ctor)) return { ctor, isWs: true }
   } catch {
     // fall through to the error below
   }
