@@ -1,5 +1,7 @@
 import type { ServerEvent } from '../core/protocol'
-import { RealtimeSimulator, type SimulatorOptions } from './simulator'
+import { apiErrors, errorEvent } from './apiErrors'
+import type { SimulatorOptions } from './options'
+import { RealtimeSimulator } from './simulator'
 
 /** The credential a client presented: the `openai-insecure-api-key.` subprotocol or a Bearer header. */
 export function credentialOf(
@@ -31,17 +33,7 @@ export function attachSimulator(
 ): RealtimeSimulator | null {
   const authorize = options.authorize ?? ((c: string) => c.length > 0)
   if (!credential || !authorize(credential)) {
-    const event: ServerEvent = {
-      type: 'error',
-      event_id: 'event_sim_auth',
-      error: {
-        type: 'invalid_request_error',
-        code: 'invalid_api_key',
-        message: 'Missing or invalid credentials: pass an API key or a client secret.',
-        param: null,
-        event_id: null,
-      },
-    }
+    const event: ServerEvent = { event_id: 'event_sim_auth', ...errorEvent(apiErrors.invalidApiKey()) }
     socket.send(JSON.stringify(event))
     socket.close(1008, 'invalid_api_key')
     return null

@@ -1,0 +1,47 @@
+import type { ServerEvent } from '../core'
+import { type ApiError, errorEvent } from './apiErrors'
+
+/** A server event before the outbox stamps its `event_id`. */
+export type ServerEventBody = { type: string; [key: string]: unknown }
+
+/**
+ * The simulator's side of the wire: ids that count up (one counter for every kind, as the order of
+ * ids is part of a deterministic run) and server events out, until it is closed.
+ */
+export class Outbox {
+  readonly #send: (event: ServerEvent) => void
+  readonly #onServerEvent: ((event: ServerEvent) => void) | undefined
+  #counter = 0
+  #closed = false
+
+  constructor(send: (event: ServerEvent) => void, options: { onServerEvent?: (event: ServerEvent) => void }) {
+    this.#send = send
+    this.#onServerEvent = options.onServerEvent
+  }
+
+  get closed(): boolean {
+    return this.#closed
+  }
+
+  /** The next id of a kind: `item_sim_0007`. */
+  id(kind: string): string {
+    return `${kind}_sim_${String(++this.#counter).padStart(4, '0')}`
+  }
+
+  emit(event: ServerEventBody): void {
+    if (this.#closed) return
+    const full: ServerEvent = { event_id: this.id('event'), ...event }
+    this.#onServerEvent?.(full)
+    this.#send(full)
+  }
+
+  /** Refuses a client event the way the API does. */
+  error(error: ApiError, clientEventId?: string): void {
+    this.emit(errorEvent(error, clientEventId))
+  }
+
+  /** Nothing is sent from now on. */
+  close(): void {
+    this.#closed = true
+  }
+}
