@@ -1,5 +1,7 @@
 export type { ConnectionOptions } from './connection'
 export { credentialOf } from './connection'
+export type { ManualClockOptions } from './manualClock'
+export { DEFAULT_MICROTASK_TURNS, flushMicrotasks, ManualClock } from './manualClock'
 export type { SimulatorHandlerOptions } from './msw'
 export { createSimulatorHandlers, REALTIME_WS_URL } from './msw'
 export type { SimulatorOptions } from './options'
