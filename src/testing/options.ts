@@ -1,4 +1,4 @@
-import type { ServerEvent } from '../core'
+import type { Clock, ServerEvent } from '../core'
 import type { Scenario } from './scenario'
 
 /** How a {@link RealtimeSimulator} behaves: its script, its pace and clock, and hooks for tests. */
@@ -11,6 +11,8 @@ export interface SimulatorOptions {
   pace?: 'realtime' | number
   /** Audio per `response.output_audio.delta`, ms. Default 100. */
   chunkMs?: number
+  /** Every wait of the simulator (the pace between chunks, the idle timeout) runs on it. Default `systemClock`. */
+  clock?: Clock
   /** Called with every server event the simulator sends (tests use it to check shapes). */
   onServerEvent?: (event: ServerEvent) => void
   /**

@@ -13,7 +13,8 @@ import { checkEvent } from './validation'
 /**
  * The Realtime API (GA) for one connection, in memory: it reads client events as JSON and answers
  * with server events through `send`. Deterministic: ids count up, audio is synthesised, what the
- * user "said" and the assistant answers come from a {@link Scenario}.
+ * user "said" and the assistant answers come from a {@link Scenario}, and every wait runs on the
+ * options' `clock`.
  * @example
  * const simulator = new RealtimeSimulator((event) => socket.send(JSON.stringify(event)), { scenario })
  * simulator.open()
@@ -30,7 +31,7 @@ export class RealtimeSimulator {
 
   constructor(send: (event: ServerEvent) => void, options: SimulatorOptions = {}) {
     this.#options = options
-    const clock = systemClock
+    const clock = options.clock ?? systemClock
     const outbox = new Outbox(send, options)
     const config = new SessionConfig('sess_sim_0001')
     const conversation = new Conversation(outbox)
