@@ -13,6 +13,12 @@ export interface SimulatorOptions {
   chunkMs?: number
   /** Every wait of the simulator (the pace between chunks, the idle timeout) runs on it. Default `systemClock`. */
   clock?: Clock
+  /**
+   * Middle part of every id (`item_<idPrefix>_0001`, `sess_<idPrefix>_0001`); default `'sim'`.
+   * Simulators that serve one conversation in turn (before and after a reconnect) need different
+   * ones, or the second would mint ids the client already holds from the first.
+   */
+  idPrefix?: string
   /** Called with every server event the simulator sends (tests use it to check shapes). */
   onServerEvent?: (event: ServerEvent) => void
   /**

@@ -11,12 +11,17 @@ export type ServerEventBody = { type: string; [key: string]: unknown }
 export class Outbox {
   readonly #send: (event: ServerEvent) => void
   readonly #onServerEvent: ((event: ServerEvent) => void) | undefined
+  readonly #idPrefix: string
   #counter = 0
   #closed = false
 
-  constructor(send: (event: ServerEvent) => void, options: { onServerEvent?: (event: ServerEvent) => void }) {
+  constructor(
+    send: (event: ServerEvent) => void,
+    options: { onServerEvent?: (event: ServerEvent) => void; idPrefix?: string },
+  ) {
     this.#send = send
     this.#onServerEvent = options.onServerEvent
+    this.#idPrefix = options.idPrefix ?? 'sim'
   }
 
   get closed(): boolean {
@@ -25,7 +30,7 @@ export class Outbox {
 
   /** The next id of a kind: `item_sim_0007`. */
   id(kind: string): string {
-    return `${kind}_sim_${String(++this.#counter).padStart(4, '0')}`
+    return `${kind}_${this.#idPrefix}_${String(++this.#counter).padStart(4, '0')}`
   }
 
   emit(event: ServerEventBody): void {

@@ -128,7 +128,7 @@ export class Responses {
     const base = {
       object: 'realtime.response',
       id: response.id,
-      conversation_id: 'conv_sim_0001',
+      conversation_id: `conv_${this.#options.idPrefix ?? 'sim'}_0001`,
       output_modalities: audio ? ['audio'] : ['text'],
       max_output_tokens: 'inf',
       audio: { output: { format: config.outputWireFormat, voice: config.voice } },

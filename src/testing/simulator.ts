@@ -33,7 +33,7 @@ export class RealtimeSimulator {
     this.#options = options
     const clock = options.clock ?? systemClock
     const outbox = new Outbox(send, options)
-    const config = new SessionConfig('sess_sim_0001')
+    const config = new SessionConfig(`sess_${options.idPrefix ?? 'sim'}_0001`)
     const conversation = new Conversation(outbox)
     const script = new ScriptCursor(options.scenario)
     const responses = new Responses(

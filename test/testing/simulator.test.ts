@@ -298,6 +298,20 @@ describe('RealtimeSimulator', () => {
     ])
   })
 
+  it('puts idPrefix in every id it mints', async () => {
+    vi.useFakeTimers()
+    const { send, events, settle } = drive({ idPrefix: 'second' })
+    send({
+      type: 'conversation.item.create',
+      item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'hi' }] },
+    })
+    send({ type: 'response.create' })
+    await settle()
+    const ids = JSON.stringify(events).match(/"(?:event|item|resp|sess|conv)_[a-z0-9]+_\d{4}"/g) ?? []
+    expect(ids.length).toBeGreaterThan(20)
+    expect(ids.filter((id) => !id.includes('_second_'))).toEqual([])
+  })
+
   it('deletes items and reports unknown ones', () => {
     const { send, of } = drive()
     send({
