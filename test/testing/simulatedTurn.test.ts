@@ -195,4 +195,79 @@ describe('a full turn through the runner on the in-memory transport and a manual
     conforms()
     session.close()
   })
+
+  it('reconnects after drop(): a fresh simulator, the conversation re-seeded, and what was sent meanwhile answered', async () => {
+    const { session, transport, clock, of, conforms } = await start()
+    session.sendMessage('Weather?')
+    await clock.runAll()
+    const before = session.history.map((item) => item.itemId)
+
+    transport.drop()
+    await clock.flush()
+    expect(of('error').map((e) => e.error.code)).toEqual(['connection_closed'])
+    expect(session.status).toBe('reconnecting')
+    const firstConnection = transport.clientEvents.length
+    session.sendMessage('Tell me a story.') // kept until the new connection is up
+
+    // The session's reconnect backoff (500 ms) waits on the platform's timer, not on the clock.
+    await vi.advanceTimersByTimeAsync(500)
+    await clock.flush()
+    expect(transport.connections).toBe(2)
+    const resent = transport.clientEvents.slice(firstConnection)
+    expect(resent[0]).toMatchObject({ type: 'session.update', session: { instructions: 'Answer briefly.' } })
+    const seeded = resent.flatMap((e) =>
+      e.type === 'conversation.item.create' && e.item.id ? [e.item.id] : [],
+    )
+    expect(seeded.slice(0, before.length)).toEqual(before)
+
+    await clock.runAll()
+    expect(session.history.at(-1)).toMatchObject({ role: 'assistant', text: STORY, status: 'completed' })
+    expect(session.history.at(-1)?.itemId).toMatch(/^item_sim2_/)
+    const ids = session.history.map((item) => item.itemId)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(session.status).toBe('listening')
+    conforms()
+    session.close()
+    await clock.flush()
+    expect(vi.getTimerCount()).toBe(0)
+  })
+
+  it('fails the run when the connection is refused or the credential is revoked', async () => {
+    const agent = new RealtimeAgent({ name: 'Refused' })
+    const refused = createSimulatorTransport({ refuse: true })
+    await expect(
+      new RealtimeRunner(agent).run({ apiKey: 'test', transport: refused.transport, clock: refused.clock }),
+    ).rejects.toMatchObject({ code: 'connection_failed' })
+
+    const revoked = createSimulatorTransport({ authorize: (credential) => credential !== 'sk-revoked' })
+    const error = await new RealtimeRunner(agent)
+      .run({ apiKey: 'sk-revoked', transport: revoked.transport, clock: revoked.clock })
+      .catch((e: unknown) => e)
+    expect(error).toMatchObject({ code: 'connection_failed', serverCode: 'invalid_api_key' })
+    expect(vi.getTimerCount()).toBe(0)
+  })
+
+  it('gives up when every reconnection is refused', async () => {
+    const { transport, clock } = createSimulatorTransport({ refuse: (attempt) => attempt > 1, scenario })
+    const session = await new RealtimeRunner(new RealtimeAgent({ name: 'Doomed' })).run({
+      apiKey: 'test',
+      transport,
+      clock,
+      reconnect: { maxAttempts: 2, initialDelayMs: 10 },
+    })
+    const errors: string[] = []
+    session.on('error', (e) => errors.push(e.error.code))
+    transport.drop()
+    await clock.flush()
+    await vi.advanceTimersByTimeAsync(10 + 20) // the backoff before each attempt, on the platform's timer
+    await clock.flush()
+    expect(errors).toEqual([
+      'connection_closed',
+      'connection_failed',
+      'connection_failed',
+      'connection_closed',
+    ])
+    expect(session.status).toBe('error')
+    expect(transport.connections).toBe(1)
+  })
 })
