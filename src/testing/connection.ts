@@ -15,11 +15,13 @@ export function credentialOf(
   return match?.[1] ?? null
 }
 
+/** The server side of one socket, as the simulator needs it. */
 export interface SimulatedConnection {
   send(data: string): void
   close(code: number, reason: string): void
 }
 
+/** Options of a simulated server: the simulator's, and which credentials it accepts. */
 export interface ConnectionOptions extends SimulatorOptions {
   /** Accepts or refuses a credential; default: any non-empty one. */
   authorize?: (credential: string) => boolean
