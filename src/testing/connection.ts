@@ -1,4 +1,4 @@
-import type { ServerEvent } from '../core/protocol'
+import type { ServerEvent } from '../core'
 import { apiErrors, errorEvent } from './apiErrors'
 import type { SimulatorOptions } from './options'
 import { RealtimeSimulator } from './simulator'

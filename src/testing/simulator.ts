@@ -1,5 +1,4 @@
-import { type ServerEvent, systemClock } from '../core'
-import type { ClientEvent } from '../core/protocol'
+import { type ClientEvent, type ServerEvent, systemClock } from '../core'
 import { apiErrors } from './apiErrors'
 import { Conversation } from './conversation'
 import type { SimulatorOptions } from './options'
