@@ -1,5 +1,7 @@
-import type { RawServerEvent } from '../core/protocol'
-import { RealtimeSimulator, type SimulatorOptions } from './simulator'
+import type { RawServerEvent } from '../core'
+import { apiErrors, errorEvent } from './apiErrors'
+import type { SimulatorOptions } from './options'
+import { RealtimeSimulator } from './simulator'
 
 /** The credential a client presented: the `openai-insecure-api-key.` subprotocol or a Bearer header. */
 export function credentialOf(
@@ -13,11 +15,13 @@ export function credentialOf(
   return match?.[1] ?? null
 }
 
+/** The server side of one socket, as the simulator needs it. */
 export interface SimulatedConnection {
   send(data: string): void
   close(code: number, reason: string): void
 }
 
+/** Options of a simulated server: the simulator's, and which credentials it accepts. */
 export interface ConnectionOptions extends SimulatorOptions {
   /** Accepts or refuses a credential; default: any non-empty one. */
   authorize?: (credential: string) => boolean
@@ -31,17 +35,7 @@ export function attachSimulator(
 ): RealtimeSimulator | null {
   const authorize = options.authorize ?? ((c: string) => c.length > 0)
   if (!credential || !authorize(credential)) {
-    const event: RawServerEvent = {
-      type: 'error',
-      event_id: 'event_sim_auth',
-      error: {
-        type: 'invalid_request_error',
-        code: 'invalid_api_key',
-        message: 'Missing or invalid credentials: pass an API key or a client secret.',
-        param: null,
-        event_id: null,
-      },
-    }
+    const event: RawServerEvent = { event_id: 'event_sim_auth', ...errorEvent(apiErrors.invalidApiKey()) }
     socket.send(JSON.stringify(event))
     socket.close(1008, 'invalid_api_key')
     return null

@@ -1,5 +1,5 @@
 import { ws } from 'msw'
-import { playRecording, type Recording } from '../core/recording'
+import { playRecording, type Recording } from '../core'
 import { REALTIME_WS_URL } from './msw'
 
 /**

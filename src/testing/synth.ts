@@ -1,5 +1,4 @@
-import { type AudioFormat, sampleRateOf } from '../core/codec/audioFormat'
-import { encodeSamples } from '../core/codec/pcm16'
+import { type AudioFormat, encodeSamples, sampleRateOf } from '../core/codec'
 
 /** Milliseconds of synthetic speech for a text: about 15 characters a second, at least 400 ms. */
 export function speechDurationMs(text: string): number {

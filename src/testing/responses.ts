@@ -1,0 +1,176 @@
+import type { Clock, TimerHandle } from '../core'
+import type { WireItem } from '../core/protocol'
+import { apiErrors } from './apiErrors'
+import type { Conversation } from './conversation'
+import type { SimulatorOptions } from './options'
+import type { Outbox } from './outbox'
+import { type ActiveResponse, type OutputContext, streamMessage, streamToolCall } from './outputItems'
+import type { ScriptCursor } from './script'
+import type { SessionConfig } from './sessionConfig'
+
+/** The parts of the simulator a response reads and writes. */
+export interface ResponseParts {
+  outbox: Outbox
+  config: SessionConfig
+  conversation: Conversation
+  script: ScriptCursor
+  clock: Clock
+  /** Called when a response is done and no other is queued (the idle timeout starts then). */
+  onIdle: () => void
+}
+
+/**
+ * The assistant's side: one response at a time, each the script's next reply streamed as output
+ * items, with `response.create` / `response.cancel` / `output_audio_buffer.clear` handled as the
+ * API handles them.
+ */
+export class Responses {
+  readonly #parts: ResponseParts
+  readonly #options: SimulatorOptions
+  readonly #output: OutputContext
+  readonly #waits = new Set<TimerHandle>()
+  #active: ActiveResponse | null = null
+  #respondNext = false
+  #disposed = false
+
+  constructor(parts: ResponseParts, options: SimulatorOptions) {
+    this.#parts = parts
+    this.#options = options
+    this.#output = {
+      outbox: parts.outbox,
+      conversation: parts.conversation,
+      config: parts.config,
+      chunkMs: options.chunkMs ?? 100,
+      audioOverMedia: options.audioOverMedia === true,
+      wait: () => this.#wait(),
+    }
+  }
+
+  /** The response being streamed, or null. */
+  get active(): ActiveResponse | null {
+    return this.#active
+  }
+
+  /** `response.create`: refused while another response is active. */
+  create(clientEventId: string | undefined): void {
+    if (this.#active) {
+      return this.#parts.outbox.error(apiErrors.responseActive(this.#active.id), clientEventId)
+    }
+    void this.#respond()
+  }
+
+  /** `response.cancel`: the active response (or the named one, if it is active) stops after its current chunk. */
+  cancel(responseId: string | undefined, clientEventId: string | undefined): void {
+    if (!this.#active || (responseId && responseId !== this.#active.id)) {
+      return this.#parts.outbox.error(apiErrors.cancelNotActive(), clientEventId)
+    }
+    this.#active.cancelled = true
+    this.#active.reason = 'client_cancelled'
+  }
+
+  /** `output_audio_buffer.clear` (WebRTC only): cuts the answer being played. */
+  clearOutputAudio(clientEventId: string | undefined): void {
+    if (!this.#options.audioOverMedia) {
+      return this.#parts.outbox.error(apiErrors.outputClearNeedsWebRtc(), clientEventId)
+    }
+    if (this.#active) {
+      this.#active.cancelled = true
+      this.#active.reason = 'client_cancelled'
+      this.#parts.outbox.emit({ type: 'output_audio_buffer.cleared', response_id: this.#active.id })
+    }
+  }
+
+  /** The user started speaking over the answer (turn detection with `interrupt_response`). */
+  interruptByTurn(): void {
+    if (!this.#active) return
+    this.#active.cancelled = true
+    this.#active.reason = 'turn_detected'
+  }
+
+  /** A committed user turn wants an answer: now, or once a response still winding down is done. */
+  answerTurn(): void {
+    if (this.#active) this.#respondNext = true
+    else void this.#respond()
+  }
+
+  /** Starts a response unasked (the idle timeout's prompt). */
+  start(): void {
+    void this.#respond()
+  }
+
+  /** Stops streaming: the active response ends at its current chunk and no wait stays scheduled. */
+  dispose(): void {
+    this.#disposed = true
+    if (this.#active) this.#active.cancelled = true
+    for (const handle of this.#waits) this.#parts.clock.clearTimeout(handle)
+    this.#waits.clear()
+  }
+
+  // A disposed simulator's waits never end, so its streams stop where they are.
+  #wait(): Promise<void> {
+    const pace = this.#options.pace ?? 0
+    const ms = pace === 'realtime' ? this.#output.chunkMs : pace
+    return new Promise((resolve) => {
+      if (this.#disposed) return
+      const handle = this.#parts.clock.setTimeout(() => {
+        this.#waits.delete(handle)
+        resolve()
+      }, ms)
+      this.#waits.add(handle)
+    })
+  }
+
+  async #respond(): Promise<void> {
+    const { outbox, config, conversation, script } = this.#parts
+    const response: ActiveResponse = { id: outbox.id('resp'), cancelled: false, reason: '' }
+    this.#active = response
+    const audio = config.speaks
+    const base = {
+      object: 'realtime.response',
+      id: response.id,
+      conversation_id: `conv_${this.#options.idPrefix ?? 'sim'}_0001`,
+      output_modalities: audio ? ['audio'] : ['text'],
+      max_output_tokens: 'inf',
+      audio: { output: { format: config.outputWireFormat, voice: config.voice } },
+    }
+    outbox.emit({ type: 'response.created', response: { ...base, status: 'in_progress', output: [] } })
+    const reply = script.nextReply(config)
+    const output: WireItem[] = []
+    let outputTokens = 0
+    await this.#wait()
+    if ('toolCalls' in reply) {
+      for (const [index, call] of reply.toolCalls.entries()) {
+        if (response.cancelled) break
+        const args = typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments)
+        output.push(await streamToolCall(this.#output, response, index, call.name, args))
+        outputTokens += 10
+      }
+    } else {
+      output.push(await streamMessage(this.#output, response, reply.say, audio))
+      outputTokens += Math.round(reply.say.length / 4)
+    }
+    if (this.#active === response) this.#active = null
+    const inputTokens = 100 + conversation.size * 20
+    outbox.emit({
+      type: 'response.done',
+      response: {
+        ...base,
+        status: response.cancelled ? 'cancelled' : 'completed',
+        ...(response.cancelled ? { status_details: { type: 'cancelled', reason: response.reason } } : {}),
+        output,
+        usage: {
+          total_tokens: inputTokens + outputTokens,
+          input_tokens: inputTokens,
+          output_tokens: outputTokens,
+          input_token_details: { text_tokens: inputTokens, audio_tokens: 0, cached_tokens: 0 },
+          output_token_details: { text_tokens: outputTokens, audio_tokens: 0 },
+        },
+      },
+    })
+    if (this.#respondNext) {
+      this.#respondNext = false
+      return this.#respond()
+    }
+    this.#parts.onIdle()
+  }
+}
