@@ -170,8 +170,9 @@ export class AudioGraph {
     }
     this.#cleanup.push(watchAudioContext(context, store))
     this.#playback.build(context)
-    if (this.#options.outputDeviceId)
-      await this.#devices.selectOutput(this.#options.outputDeviceId).catch(() => {})
+    // Devices chosen before start (by option or by setInput/OutputDevice) are in the store.
+    const { outputDeviceId } = store.getSnapshot()
+    if (outputDeviceId) await this.#devices.selectOutput(outputDeviceId).catch(() => {})
     store.update({ state: context.state === 'running' ? 'running' : 'suspended' })
     if (this.#options.microphone !== false) {
       try {

@@ -54,6 +54,22 @@ describe('levels, echo gate, devices, hosting', () => {
     expect(graph.getSnapshot().outputDeviceId).toBeNull()
   })
 
+  it('routes output to a speaker chosen before start()', async () => {
+    const sinks: string[] = []
+    class RecordingSink extends AudioContext {
+      setSinkId(id: string): Promise<void> {
+        sinks.push(id)
+        return Promise.resolve()
+      }
+    }
+    const graph = makeGraph({ microphone: false, AudioContext: RecordingSink })
+    await graph.setOutputDevice('speaker-2')
+    expect(sinks).toEqual([]) // nothing to route yet
+    await graph.start()
+    expect(sinks).toEqual(['speaker-2'])
+    expect(graph.getSnapshot().outputDeviceId).toBe('speaker-2')
+  })
+
   it('loads the worklet from a hosted module URL (the strict-CSP path)', async () => {
     const hosted = URL.createObjectURL(new Blob([workletModuleSource()], { type: 'text/javascript' }))
     const graph = makeGraph({ workletModuleUrl: hosted, microphone: false })
