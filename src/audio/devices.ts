@@ -103,7 +103,7 @@ export class DeviceSelection {
 
   /** The device `lostDeviceId` is gone: say so, and switch to the default one. */
   async fallBack(kind: 'input' | 'output', lostDeviceId: string): Promise<void> {
-    const { store, started, openInput } = this.#options
+    const { store, started } = this.#options
     if (!started()) return
     store.emit('fallback', { kind, lostDeviceId })
     store.fail(
@@ -114,10 +114,10 @@ export class DeviceSelection {
       ),
     )
     try {
-      if (kind === 'input') await openInput(undefined)
+      if (kind === 'input') await this.selectInput(null)
       else await this.selectOutput(null)
     } catch {
-      // The loss is reported above; the session keeps working (text works without a microphone).
+      // Already reported; the session keeps working (text works without a microphone).
     }
   }
 }
