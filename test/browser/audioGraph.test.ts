@@ -15,6 +15,8 @@ describe('capture (fake microphone playing a spoken WAV)', () => {
   it('posts 20 ms pcm16 frames at 24 kHz, about 50 a second, with speech energy', async () => {
     const graph = makeGraph()
     const log = recordFrames(graph)
+    const levels: number[] = []
+    graph.on('frame', () => levels.push(graph.getInputLevel()))
     await graph.start()
     expect(graph.getSnapshot().state).toBe('running')
     // The rate is counted on the audio clock (each frame carries its capture time), so a busy
@@ -32,7 +34,10 @@ describe('capture (fake microphone playing a spoken WAV)', () => {
       seen: () => Math.max(...log.frames.map(pcm16Rms)),
     })
     for (const frame of log.frames) expect(frame.data.byteLength).toBe(960) // 480 samples x 2 bytes
-    expect(graph.getInputLevel()).toBeGreaterThanOrEqual(0)
+    // The input level follows the same microphone: it rose with the speech, and is 0 once stopped.
+    expect(Math.max(...levels)).toBeGreaterThan(0.01)
+    await graph.stop()
+    expect(graph.getInputLevel()).toBe(0)
   })
 
   it('encodes G.711 at 8 kHz (160 bytes a frame) and honours the frame length', async () => {
