@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { AudioGraph, connectAudio } from '../../src/audio'
 import { RealtimeAgent, RealtimeRunner, tool } from '../../src/core'
 import { nextEvent, RecordingTransport } from '../helpers/session'
-import { sleep, tapOutput } from './helpers/tap'
+import { tapOutput } from './helpers/tap'
 
 describe('voice conversation in a real browser', () => {
   it('fake microphone -> graph -> session -> simulator -> playback; a barge-in truncates at the played position', async () => {
@@ -46,8 +46,12 @@ describe('voice conversation in a real browser', () => {
       await nextEvent(session, 'audio', () => true, 5000)
       // The user speaks again while the long answer plays: the server's VAD hears it.
       const interrupted = await nextEvent(session, 'audio_interrupted', () => true, 10000)
-      await sleep(150) // the fade and flush
-      const heard = await tap.read()
+      // The graph was told to interrupt before this listener ran; 50 ms of audio covers the message
+      // reaching the audio thread and the 5 ms fade.
+      const interruptedAt = graph.context!.currentTime
+      const heard = await tap.until((r) => r.currentTime >= interruptedAt + 0.05, {
+        what: 'the fade and flush (50 ms of audio after the interruption)',
+      })
       const truncate = transport.ofType('conversation.item.truncate')[0]
       expect(truncate).toMatchObject({ item_id: interrupted.itemId, content_index: 0 })
       const latency = ((graph.context as { outputLatency?: number }).outputLatency ?? 0) * 1000
