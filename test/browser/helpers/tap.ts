@@ -106,19 +106,3 @@ export function pcm16Tone(ms: number, amplitude = 0.5): ArrayBuffer {
     samples[i] = Math.round(Math.sin((2 * Math.PI * 440 * i) / 24000) * amplitude * 0x7fff)
   return samples.buffer
 }
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-/** Polls until `check` passes or `timeoutMs` runs out. */
-export async function eventually(
-  check: () => boolean | Promise<boolean>,
-  timeoutMs = 5000,
-  what = 'condition',
-): Promise<void> {
-  const end = performance.now() + timeoutMs
-  while (performance.now() < end) {
-    if (await check()) return
-    await sleep(10)
-  }
-  throw new Error(`timed out waiting for ${what}`)
-}
