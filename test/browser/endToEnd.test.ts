@@ -58,7 +58,9 @@ describe('voice conversation in a real browser', () => {
       // The truncation point is what had reached the speaker: everything rendered, less the output
       // latency while playback runs (none of it after an underrun); the tap also counts the fade.
       const gap = heard.audibleMs - latency - truncate!.audio_end_ms
-      expect(truncate!.audio_end_ms).toBeGreaterThan(300)
+      // How much played before the user spoke again depends on how fast the simulator answered (the
+      // microphone repeats on the audio clock); the bound only says the answer was really heard.
+      expect(truncate!.audio_end_ms).toBeGreaterThan(100)
       expect(gap).toBeGreaterThanOrEqual(-latency - 10)
       expect(gap).toBeLessThanOrEqual(25)
       const answer = session.history.find((i) => i.itemId === interrupted.itemId)
