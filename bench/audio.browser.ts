@@ -7,7 +7,8 @@ import { expect, inject, it } from 'vitest'
 import { AudioGraph, connectAudio } from '../src/audio'
 import { RealtimeAgent, RealtimeRunner } from '../src/core'
 import { WebSocketTransport } from '../src/core/transport'
-import { pcm16Tone, sleep, tapOutput } from '../test/browser/helpers/tap'
+import { pcm16Tone, tapOutput } from '../test/browser/helpers/tap'
+import { untilAudioTime } from '../test/browser/helpers/wait'
 
 const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] as number
@@ -31,7 +32,7 @@ it('measures', async () => {
   })
   const disconnect = connectAudio(session, graph)
   await graph.start()
-  await sleep(3000)
+  await untilAudioTime(graph.context!, graph.context!.currentTime + 3, '3 s of microphone frames')
   disconnect()
   session.close()
   await graph.stop()
@@ -42,12 +43,14 @@ it('measures', async () => {
   await player.start()
   const tap = await tapOutput(player.output!)
   for (let i = 0; i < 20; i++) {
+    const before = await tap.read()
     player.play(`item${i}`, 0, pcm16Tone(1500))
-    await sleep(250)
+    await tap.until((r) => r.audibleMs >= before.audibleMs + 150, { what: `150 ms of item${i}` })
     const calledAt = player.context!.currentTime
     player.interrupt()
-    await sleep(120)
-    const reading = await tap.read()
+    const reading = await tap.until((r) => r.currentTime >= calledAt + 0.12, {
+      what: '120 ms of audio after interrupt()',
+    })
     silence.push(((reading.lastAudibleTime ?? calledAt) - calledAt) * 1000)
   }
   await player.stop()

@@ -1,4 +1,4 @@
-import type { RealtimeSession } from '../core/session'
+import type { RealtimeSession } from '../core'
 import type { AudioGraph } from './audioGraph'
 
 /**

@@ -1,4 +1,4 @@
-import { RealtimeError } from '../core/errors'
+import { RealtimeError } from '../core'
 
 /** Microphone processing the browser applies before the kit sees the audio; each on by default. */
 export interface MicrophoneOptions {

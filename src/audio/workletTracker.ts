@@ -1,4 +1,4 @@
-import type { PlaybackTracker } from '../core/playback'
+import type { PlaybackTracker } from '../core'
 import type { PlaybackReport } from './worklets/playback'
 
 type Position = Extract<PlaybackReport, { type: 'position' | 'interrupted' | 'drained' }>

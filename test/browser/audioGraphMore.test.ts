@@ -2,8 +2,9 @@ import { describe, expect, inject, it } from 'vitest'
 import { connectAudio, workletModuleSource } from '../../src/audio'
 import { RealtimeAgent, RealtimeRunner } from '../../src/core'
 import { nextServerEvent } from '../helpers/session'
-import { graphFactory } from './helpers/graphs'
-import { eventually, pcm16Tone, sleep, tapOutput } from './helpers/tap'
+import { graphFactory, nextDrained, recordFrames, untilSnapshot } from './helpers/graphs'
+import { pcm16Tone, tapOutput } from './helpers/tap'
+import { eventually } from './helpers/wait'
 
 const makeGraph = graphFactory()
 
@@ -11,14 +12,15 @@ describe('levels, echo gate, devices, hosting', () => {
   it('reads input and output levels and spectra through the pull API', async () => {
     const graph = makeGraph()
     await graph.start()
-    let loudest = 0
-    for (let i = 0; i < 60; i++) {
-      loudest = Math.max(loudest, graph.getInputLevel())
-      await sleep(20)
-    }
-    expect(loudest).toBeGreaterThan(0.01) // the fake microphone is speaking
-    graph.play('lvl', 0, pcm16Tone(600))
-    await sleep(250)
+    // The fake microphone speaks in the first half of each 3.6 s loop.
+    await eventually(() => graph.getInputLevel() > 0.01, {
+      what: 'the input level of the speaking microphone',
+      seen: () => graph.getInputLevel(),
+    })
+    const tap = await tapOutput(graph.output!)
+    graph.play('lvl', 0, pcm16Tone(2000))
+    // 100 ms of tone fills the analyser's 21 ms window several times over.
+    await tap.until((r) => r.audibleMs >= 100, { what: '100 ms of the tone to be heard' })
     expect(graph.getOutputLevel()).toBeGreaterThan(0.2)
     const bins = new Uint8Array(512)
     graph.getOutputFrequencyData(bins)
@@ -29,21 +31,25 @@ describe('levels, echo gate, devices, hosting', () => {
 
   it('echo gate: drops microphone frames while the agent is audible', async () => {
     const graph = makeGraph({ echoGate: true })
-    let frames = 0
-    graph.on('frame', () => frames++)
+    const log = recordFrames(graph)
     await graph.start()
-    await sleep(200)
-    expect(frames).toBeGreaterThan(3)
-    graph.play('echo', 0, pcm16Tone(800))
-    await eventually(() => graph.getSnapshot().playing, 2000, 'playback')
-    await sleep(50)
-    const during = frames
-    await sleep(400)
-    expect(frames - during).toBeLessThanOrEqual(1)
+    const context = graph.context!
+    await log.until((frames) => frames.length > 3, { what: 'frames before the agent speaks' })
+    const started = untilSnapshot(graph, (s) => s.playing, { what: 'the agent to be audible' })
+    graph.play('echo', 0, pcm16Tone(1200))
     graph.endItem('echo')
-    await eventually(() => !graph.getSnapshot().playing, 3000, 'playback to end')
-    await sleep(200)
-    expect(frames - during).toBeGreaterThan(3)
+    await started
+    // Frame times are on the audio clock: compare them with the clock when the gate moved.
+    const closedAt = context.currentTime
+    await untilSnapshot(graph, (s) => !s.playing, { what: 'the agent to fall silent' })
+    const openedAt = context.currentTime
+    expect(openedAt - closedAt).toBeGreaterThan(0.3)
+    // 100 ms covers the gate message reaching the audio thread.
+    const whileAudible = log.after(closedAt + 0.1).filter((f) => f.time < openedAt)
+    expect(whileAudible.length).toBeLessThanOrEqual(1)
+    await log.until((frames) => frames.filter((f) => f.time > openedAt).length > 3, {
+      what: 'frames again once the agent is silent',
+    })
   })
 
   it('routes output with setSinkId where the browser supports it', async () => {
@@ -54,14 +60,31 @@ describe('levels, echo gate, devices, hosting', () => {
     expect(graph.getSnapshot().outputDeviceId).toBeNull()
   })
 
+  it('routes output to a speaker chosen before start()', async () => {
+    const sinks: string[] = []
+    class RecordingSink extends AudioContext {
+      setSinkId(id: string): Promise<void> {
+        sinks.push(id)
+        return Promise.resolve()
+      }
+    }
+    const graph = makeGraph({ microphone: false, AudioContext: RecordingSink })
+    await graph.setOutputDevice('speaker-2')
+    expect(sinks).toEqual([]) // nothing to route yet
+    await graph.start()
+    expect(sinks).toEqual(['speaker-2'])
+    expect(graph.getSnapshot().outputDeviceId).toBe('speaker-2')
+  })
+
   it('loads the worklet from a hosted module URL (the strict-CSP path)', async () => {
     const hosted = URL.createObjectURL(new Blob([workletModuleSource()], { type: 'text/javascript' }))
     const graph = makeGraph({ workletModuleUrl: hosted, microphone: false })
     await graph.start()
     const tap = await tapOutput(graph.output!)
+    const drained = nextDrained(graph, 'h')
     graph.play('h', 0, pcm16Tone(200))
     graph.endItem('h')
-    await sleep(400)
+    await drained
     expect((await tap.read()).audibleMs).toBeGreaterThan(150)
   })
 
@@ -91,7 +114,7 @@ describe('levels, echo gate, devices, hosting', () => {
       const tap = await tapOutput(graph.output!)
       session.sendMessage('Hello by text')
       await nextServerEvent(session, 'response.output_audio.delta', 5000)
-      await eventually(async () => (await tap.read()).audibleMs > 200, 5000, 'the answer to be heard')
+      await tap.until((r) => r.audibleMs > 200, { what: 'the answer to be heard' })
       expect(session.history[0]).toMatchObject({ role: 'user', text: 'Hello by text' })
     } finally {
       disconnect()

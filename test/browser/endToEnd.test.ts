@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { AudioGraph, connectAudio } from '../../src/audio'
 import { RealtimeAgent, RealtimeRunner, tool } from '../../src/core'
 import { nextEvent, RecordingTransport } from '../helpers/session'
-import { sleep, tapOutput } from './helpers/tap'
+import { tapOutput } from './helpers/tap'
 
 describe('voice conversation in a real browser', () => {
   it('fake microphone -> graph -> session -> simulator -> playback; a barge-in truncates at the played position', async () => {
@@ -46,15 +46,21 @@ describe('voice conversation in a real browser', () => {
       await nextEvent(session, 'audio', () => true, 5000)
       // The user speaks again while the long answer plays: the server's VAD hears it.
       const interrupted = await nextEvent(session, 'audio_interrupted', () => true, 10000)
-      await sleep(150) // the fade and flush
-      const heard = await tap.read()
+      // The graph was told to interrupt before this listener ran; 50 ms of audio covers the message
+      // reaching the audio thread and the 5 ms fade.
+      const interruptedAt = graph.context!.currentTime
+      const heard = await tap.until((r) => r.currentTime >= interruptedAt + 0.05, {
+        what: 'the fade and flush (50 ms of audio after the interruption)',
+      })
       const truncate = transport.ofType('conversation.item.truncate')[0]
       expect(truncate).toMatchObject({ item_id: interrupted.itemId, content_index: 0 })
       const latency = ((graph.context as { outputLatency?: number }).outputLatency ?? 0) * 1000
       // The truncation point is what had reached the speaker: everything rendered, less the output
       // latency while playback runs (none of it after an underrun); the tap also counts the fade.
       const gap = heard.audibleMs - latency - truncate!.audio_end_ms
-      expect(truncate!.audio_end_ms).toBeGreaterThan(300)
+      // How much played before the user spoke again depends on how fast the simulator answered (the
+      // microphone repeats on the audio clock); the bound only says the answer was really heard.
+      expect(truncate!.audio_end_ms).toBeGreaterThan(100)
       expect(gap).toBeGreaterThanOrEqual(-latency - 10)
       expect(gap).toBeLessThanOrEqual(25)
       const answer = session.history.find((i) => i.itemId === interrupted.itemId)

@@ -6,7 +6,7 @@ import type { RawServerEvent } from '../../src/core/protocol'
 import { REALTIME_CALLS_URL } from '../../src/core/transport'
 import { RealtimeClient } from '../../src/react'
 import { RealtimeSimulator, say } from '../../src/testing'
-import { eventually, sleep } from './helpers/tap'
+import { eventually, until } from './helpers/wait'
 
 /**
  * A local peer that plays the Realtime API's role over WebRTC: msw answers the SDP offer with its
@@ -98,23 +98,30 @@ describe('WebRTC transport', () => {
       auth: { clientSecret: 'ek_webrtc' },
       transport: 'webrtc',
     })
+    const untilStatus = (status: string) =>
+      until(
+        (notify) => client.subscribe(notify),
+        () => client.getSnapshot().status === status,
+        { what: `the client to be ${status}`, seen: () => client.getSnapshot().status },
+      )
     await client.connect()
     expect(client.getSnapshot().status).toBe('listening')
     expect(client.session?.audioOverMedia).toBe(true)
-    await eventually(() => peer.sent[0] === 'session.update', 3000, 'session.update on the data channel')
+    await eventually(() => peer.sent[0] === 'session.update', { what: 'session.update on the data channel' })
 
     // Microphone -> server: the fake microphone's speech arrives as a track.
-    await eventually(() => peer.micLevel > 0.01, 8000, 'the microphone at the server')
+    await eventually(() => peer.micLevel > 0.01, {
+      what: 'the microphone at the server',
+      seen: () => peer.micLevel,
+    })
 
     // Server -> speakers: the agent's voice plays through the audio graph, so levels follow it.
     client.sendMessage('Say hello')
-    await eventually(() => client.getSnapshot().status === 'speaking', 5000, 'speaking')
-    let loudest = 0
-    for (let i = 0; i < 20; i++) {
-      loudest = Math.max(loudest, client.audioGraph!.getOutputLevel())
-      await sleep(25)
-    }
-    expect(loudest).toBeGreaterThan(0.05)
+    await untilStatus('speaking')
+    await eventually(() => client.audioGraph!.getOutputLevel() > 0.05, {
+      what: "the agent's voice in the output level",
+      seen: () => client.audioGraph!.getOutputLevel(),
+    })
 
     // Interrupt: the server cuts its own buffer (and truncates there); no truncate from the client.
     const interrupted = new Promise<string>((resolve) => {
@@ -129,10 +136,10 @@ describe('WebRTC transport', () => {
     expect(await interrupted).toMatch(/^item_sim_/)
     expect(peer.sent).toContain('output_audio_buffer.clear')
     expect(peer.sent).not.toContain('conversation.item.truncate')
-    await eventually(() => client.getSnapshot().status === 'listening', 3000, 'listening again')
+    await untilStatus('listening')
 
     client.disconnect()
-    await eventually(() => peer.closed, 3000, 'the peer to see the data channel close')
+    await eventually(() => peer.closed, { what: 'the peer to see the data channel close' })
     expect(peer.connections).toBe(1)
   }, 30_000)
 })

@@ -1,4 +1,4 @@
-import { RealtimeError } from '../../core/errors'
+import { RealtimeError } from '../../core'
 import { workletModuleSource } from './source'
 
 const loaded = new WeakMap<BaseAudioContext, Promise<void>>()

@@ -1,4 +1,4 @@
-import type { AudioFormat } from '../../core/codec/audioFormat'
+import type { AudioFormat } from '../../core'
 import type { g711Kernel } from '../../core/codec/g711'
 import type { pcm16ToFloat } from '../../core/codec/pcm16'
 import type { ResamplerConstructor, Resampler as ResamplerInstance } from '../../core/codec/resample'

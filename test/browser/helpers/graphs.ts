@@ -1,5 +1,11 @@
 import { afterEach } from 'vitest'
-import { AudioGraph, type AudioGraphOptions } from '../../../src/audio'
+import {
+  AudioGraph,
+  type AudioGraphEvents,
+  type AudioGraphOptions,
+  type AudioGraphSnapshot,
+} from '../../../src/audio'
+import { until, untilEvent, type WaitOptions } from './wait'
 
 /** A graph factory for one test file; every graph it made is stopped after each test. */
 export function graphFactory(): (options?: AudioGraphOptions) => AudioGraph {
@@ -12,4 +18,69 @@ export function graphFactory(): (options?: AudioGraphOptions) => AudioGraph {
     graphs.push(graph)
     return graph
   }
+}
+
+/** One microphone frame and the audio-clock time (seconds) at which its last sample was captured. */
+export interface TimedFrame {
+  data: ArrayBuffer
+  time: number
+}
+
+/** Records every frame the graph sends, with its capture time, and waits on what was recorded. */
+export function recordFrames(graph: AudioGraph) {
+  const frames: TimedFrame[] = []
+  const listeners = new Set<() => void>()
+  graph.on('frame', (data) => {
+    frames.push({ data, time: graph.lastFrameTime })
+    for (const listener of listeners) listener()
+  })
+  return {
+    frames,
+    /** Resolves once `check(frames)` passes, checked at every frame. */
+    until(check: (frames: readonly TimedFrame[]) => boolean, options: WaitOptions): Promise<void> {
+      return until(
+        (notify) => {
+          listeners.add(notify)
+          return () => listeners.delete(notify)
+        },
+        () => check(frames),
+        { seen: () => `${frames.length} frames, the last at ${frames.at(-1)?.time ?? '-'} s`, ...options },
+      )
+    },
+    /** Frames captured after `time` on the audio clock. */
+    after(time: number): TimedFrame[] {
+      return frames.filter((f) => f.time > time)
+    },
+  }
+}
+
+/** The snapshot without the device list, for failure messages. */
+const brief = ({ devices: _, ...rest }: AudioGraphSnapshot) => rest
+
+/** Resolves once the graph's snapshot satisfies `check`, checked at every snapshot change. */
+export function untilSnapshot(
+  graph: AudioGraph,
+  check: (snapshot: AudioGraphSnapshot) => boolean,
+  options: WaitOptions,
+): Promise<void> {
+  return until(
+    (notify) => graph.subscribe(notify),
+    () => check(graph.getSnapshot()),
+    { seen: () => brief(graph.getSnapshot()), ...options },
+  )
+}
+
+/**
+ * Resolves with the next `drained` report for `itemId` (all of its audio was rendered). Call it
+ * before playing, so the report cannot come first.
+ */
+export function nextDrained(graph: AudioGraph, itemId: string): Promise<AudioGraphEvents['drained']> {
+  const drained = untilEvent<AudioGraphEvents['drained']>(
+    (listener) => graph.on('drained', listener),
+    (report) => report.itemId === itemId,
+    { what: `${itemId} to drain`, seen: () => brief(graph.getSnapshot()) },
+  )
+  // A test that failed before awaiting it should report that failure, not this one as unhandled.
+  drained.catch(() => {})
+  return drained
 }

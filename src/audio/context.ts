@@ -1,0 +1,54 @@
+import { RealtimeError } from '../core'
+import type { AudioGraphStore } from './graphStore'
+import { loadWorklets } from './worklets/load'
+
+/**
+ * Creates and resumes an AudioContext and loads the kit's worklets into it. `onCreated` receives the
+ * context as soon as it exists, so a failure later on can still close it. Failures are typed errors.
+ */
+export async function openAudioContext(
+  Ctor: typeof AudioContext | undefined,
+  workletModuleUrl: string | undefined,
+  onCreated: (context: AudioContext) => void,
+): Promise<AudioContext> {
+  try {
+    if (!Ctor) throw new Error('no AudioContext in this environment')
+    const context = new Ctor({ latencyHint: 'interactive' })
+    onCreated(context)
+    await context.resume()
+    await loadWorklets(context, workletModuleUrl)
+    return context
+  } catch (cause) {
+    if (cause instanceof RealtimeError) throw cause
+    throw new RealtimeError(
+      'audio_context_failed',
+      'The browser refused to start audio: call start() from a click or key press, and check that audio is allowed for this page.',
+      { cause },
+    )
+  }
+}
+
+/**
+ * Mirrors the context's running or suspended state into the store, and resumes a suspended context
+ * on the next gesture anywhere on the page. Returns the function that stops watching.
+ */
+export function watchAudioContext(context: AudioContext, store: AudioGraphStore): () => void {
+  const onState = () => {
+    // Safari reports 'interrupted' during calls or when another app takes the audio session.
+    const state = context.state as AudioContextState | 'interrupted'
+    if (state === 'running') store.update({ state: 'running' })
+    else if (state === 'suspended' || state === 'interrupted') store.update({ state: 'suspended' })
+  }
+  context.addEventListener('statechange', onState)
+  const onGesture = () => {
+    if (store.getSnapshot().state === 'suspended') void context.resume().catch(() => {})
+  }
+  const doc = (globalThis as { document?: Document }).document
+  doc?.addEventListener('pointerdown', onGesture)
+  doc?.addEventListener('keydown', onGesture)
+  return () => {
+    context.removeEventListener('statechange', onState)
+    doc?.removeEventListener('pointerdown', onGesture)
+    doc?.removeEventListener('keydown', onGesture)
+  }
+}
