@@ -4,8 +4,32 @@ export type { ClientSecretFetcherOptions } from './clientSecret'
 export { createClientSecretFetcher } from './clientSecret'
 export type { Clock, TimerHandle } from './clock'
 export { systemClock } from './clock'
-export type { AudioFormat } from './codec'
-export { bytesToMs, decodeBase64, encodeBase64 } from './codec'
+export type { AudioFormat, ResamplerConstructor } from './codec'
+export {
+  AUDIO_FORMATS,
+  alawToLinear,
+  bytesToMs,
+  decodeAlaw,
+  decodeBase64,
+  decodeSamples,
+  decodeUlaw,
+  encodeAlaw,
+  encodeBase64,
+  encodeSamples,
+  encodeUlaw,
+  floatToPcm16,
+  fromWireFormat,
+  g711Kernel,
+  linearToAlaw,
+  linearToUlaw,
+  pcm16ToFloat,
+  Resampler,
+  resample,
+  resamplerKernel,
+  sampleRateOf,
+  toWireFormat,
+  ulawToLinear,
+} from './codec'
 export type { RealtimeModelSettings, TurnDetection } from './config'
 export { DEFAULT_MODEL, toSessionConfig } from './config'
 export type { RunContext } from './context'
@@ -49,7 +73,10 @@ export type {
   ServerEvent,
   ServerEventOf,
   ServerEventType,
+  WireItem,
+  WireMessageItem,
   WireSessionConfig,
+  WireTurnDetection,
 } from './protocol'
 export { parseServerEvent } from './protocol'
 export type { RecordedEntry, RecorderOptions, Recording } from './recording'

@@ -1,4 +1,4 @@
-import type { WireSessionConfig } from '../core/protocol'
+import type { WireSessionConfig } from '../core'
 
 export const OPENAI_API_BASE = 'https://api.openai.com/v1'
 

@@ -1,4 +1,4 @@
-import type { WireItem } from '../core/protocol'
+import type { WireItem } from '../core'
 import { apiErrors } from './apiErrors'
 import type { Outbox } from './outbox'
 

@@ -1,5 +1,5 @@
-import { encodeBase64 } from '../core/codec'
-import type { WireItem, WireMessageItem } from '../core/protocol'
+import type { WireItem, WireMessageItem } from '../core'
+import { encodeBase64 } from '../core'
 import type { Conversation } from './conversation'
 import type { Outbox } from './outbox'
 import type { SessionConfig } from './sessionConfig'

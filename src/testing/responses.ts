@@ -1,5 +1,4 @@
-import type { Clock, TimerHandle } from '../core'
-import type { WireItem } from '../core/protocol'
+import type { Clock, TimerHandle, WireItem } from '../core'
 import { apiErrors } from './apiErrors'
 import type { Conversation } from './conversation'
 import type { SimulatorOptions } from './options'

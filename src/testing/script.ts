@@ -1,4 +1,4 @@
-import type { WireItem } from '../core/protocol'
+import type { WireItem } from '../core'
 import { defaultReply, type ReplyContext, type Scenario, type ScriptedReply } from './scenario'
 
 /**

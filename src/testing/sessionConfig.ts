@@ -1,5 +1,5 @@
-import { type AudioFormat, fromWireFormat } from '../core/codec'
-import type { WireSessionConfig, WireTurnDetection } from '../core/protocol'
+import type { WireSessionConfig, WireTurnDetection } from '../core'
+import { type AudioFormat, fromWireFormat } from '../core'
 
 /** The session as the server reports it: the config plus its identity. */
 export type ServerSession = WireSessionConfig & { object: 'realtime.session'; id: string }

@@ -1,4 +1,4 @@
-import { type AudioFormat, encodeSamples, sampleRateOf } from '../core/codec'
+import { type AudioFormat, encodeSamples, sampleRateOf } from '../core'
 
 /** Milliseconds of synthetic speech for a text: about 15 characters a second, at least 400 ms. */
 export function speechDurationMs(text: string): number {

@@ -1,6 +1,5 @@
-import type { Clock, TimerHandle } from '../core'
-import { decodeBase64, decodeSamples, pcm16ToFloat, sampleRateOf } from '../core/codec'
-import type { WireItem } from '../core/protocol'
+import type { Clock, TimerHandle, WireItem } from '../core'
+import { decodeBase64, decodeSamples, pcm16ToFloat, sampleRateOf } from '../core'
 import { apiErrors } from './apiErrors'
 import type { Conversation } from './conversation'
 import type { Outbox } from './outbox'

@@ -1,4 +1,4 @@
-import type { WireTurnDetection } from '../core/protocol'
+import type { WireTurnDetection } from '../core'
 
 /** What the VAD saw in a stretch of audio. */
 export type VadEvent =

@@ -1,7 +1,10 @@
-import type { AudioFormat } from '../../core'
-import type { g711Kernel } from '../../core/codec/g711'
-import type { floatToPcm16 } from '../../core/codec/pcm16'
-import type { ResamplerConstructor, Resampler as ResamplerInstance } from '../../core/codec/resample'
+import type {
+  AudioFormat,
+  floatToPcm16,
+  g711Kernel,
+  ResamplerConstructor,
+  Resampler as ResamplerInstance,
+} from '../../core'
 import type { WorkletScope } from './scope'
 
 export const CAPTURE_PROCESSOR = 'rak-capture'

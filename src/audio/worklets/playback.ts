@@ -1,7 +1,10 @@
-import type { AudioFormat } from '../../core'
-import type { g711Kernel } from '../../core/codec/g711'
-import type { pcm16ToFloat } from '../../core/codec/pcm16'
-import type { ResamplerConstructor, Resampler as ResamplerInstance } from '../../core/codec/resample'
+import type {
+  AudioFormat,
+  g711Kernel,
+  pcm16ToFloat,
+  ResamplerConstructor,
+  Resampler as ResamplerInstance,
+} from '../../core'
 import type { WorkletScope } from './scope'
 
 export const PLAYBACK_PROCESSOR = 'rak-playback'

@@ -1,6 +1,4 @@
-import { g711Kernel } from '../../core/codec/g711'
-import { floatToPcm16, pcm16ToFloat } from '../../core/codec/pcm16'
-import { resamplerKernel } from '../../core/codec/resample'
+import { floatToPcm16, g711Kernel, pcm16ToFloat, resamplerKernel } from '../../core'
 import { CAPTURE_PROCESSOR, defineCaptureProcessor } from './capture'
 import { definePlaybackProcessor, PLAYBACK_PROCESSOR } from './playback'
 
