@@ -1,3 +1,4 @@
+import { type Clock, systemClock, type TimerHandle } from './clock'
 import { RealtimeError } from './errors'
 import { isRecord } from './guards'
 import type { ClientEvent, RawServerEvent } from './protocol'
@@ -19,6 +20,8 @@ export interface RecorderOptions {
   /** Keep audio payloads (large). Default false: audio is replaced by its size in bytes. */
   includeAudio?: boolean
   now?: () => number
+  /** Timestamps come from this clock unless `now` is given. Default: the system clock. */
+  clock?: Clock
 }
 
 function stripAudio<T extends { type: string }>(event: T): T {
@@ -79,7 +82,7 @@ export class SessionRecorder {
   readonly #includeAudio: boolean
 
   constructor(inner: RealtimeTransport, options: RecorderOptions = {}) {
-    this.#now = options.now ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()))
+    this.#now = options.now ?? (() => (options.clock ?? systemClock).now())
     this.#start = this.#now()
     this.#includeAudio = options.includeAudio ?? false
     const recorder = this
@@ -159,15 +162,15 @@ export function parseRecording(jsonl: string): Recording {
 export function playRecording(
   recording: Recording,
   deliver: (event: RawServerEvent) => void,
-  { speed = 1 }: { speed?: number } = {},
+  { speed = 1, clock = systemClock }: { speed?: number; clock?: Clock } = {},
 ): () => void {
-  const timers: ReturnType<typeof setTimeout>[] = []
+  const timers: TimerHandle[] = []
   for (const entry of recording.entries) {
     if (entry.dir !== 'in') continue
-    timers.push(setTimeout(() => deliver(entry.event), Number.isFinite(speed) ? entry.t / speed : 0))
+    timers.push(clock.setTimeout(() => deliver(entry.event), Number.isFinite(speed) ? entry.t / speed : 0))
   }
   return () => {
-    for (const timer of timers) clearTimeout(timer)
+    for (const timer of timers) clock.clearTimeout(timer)
   }
 }
 
@@ -180,18 +183,22 @@ export function playRecording(
 export class ReplayTransport implements RealtimeTransport {
   readonly #recording: Recording
   readonly #speed: number
+  readonly #clock: Clock
   #stop: (() => void) | null = null
   #handlers: TransportHandlers | null = null
 
-  constructor(recording: Recording, options: { speed?: number } = {}) {
+  /** `speed` 1 keeps the recorded timing; `clock` is what the timing runs on (a manual one in tests). */
+  constructor(recording: Recording, options: { speed?: number; clock?: Clock } = {}) {
     this.#recording = recording
     this.#speed = options.speed ?? 1
+    this.#clock = options.clock ?? systemClock
   }
 
   async connect(_options: TransportConnectOptions, handlers: TransportHandlers): Promise<void> {
     this.#handlers = handlers
     this.#stop = playRecording(this.#recording, (event) => handlers.onMessage(JSON.stringify(event)), {
       speed: this.#speed,
+      clock: this.#clock,
     })
   }
 

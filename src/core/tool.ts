@@ -1,4 +1,5 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec'
+import { type Clock, systemClock, type TimerHandle } from './clock'
 import type { RunContext } from './context'
 import { messageOf, RealtimeError } from './errors'
 import { type CompiledSchema, compileParameters, type JsonSchemaObject, type ToolParameters } from './schema'
@@ -39,8 +40,8 @@ export interface FunctionTool<TContext = unknown> {
   /** Parses the model's JSON arguments and validates them against the schema. */
   parseArguments(raw: string): Promise<{ ok: true; args: unknown } | { ok: false; error: RealtimeError }>
   needsApproval(args: unknown, details: ToolCallDetails<TContext>): Promise<boolean>
-  /** Runs `execute` on validated arguments, within the timeout; never throws. */
-  invoke(args: unknown, details: ToolCallDetails<TContext>): Promise<ToolResult>
+  /** Runs `execute` on validated arguments, within the timeout on `clock` (default: the system's); never throws. */
+  invoke(args: unknown, details: ToolCallDetails<TContext>, clock?: Clock): Promise<ToolResult>
 }
 
 export const DEFAULT_TOOL_TIMEOUT_MS = 30_000
@@ -66,13 +67,14 @@ async function runWithTimeout<T>(
   run: (signal: AbortSignal) => T | Promise<T>,
   timeoutMs: number,
   outer: AbortSignal,
+  clock: Clock,
 ) {
   const controller = new AbortController()
   const abort = () => controller.abort(outer.reason)
   outer.addEventListener('abort', abort, { once: true })
-  let timer: ReturnType<typeof setTimeout> | undefined
+  let timer: TimerHandle | undefined
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
+    timer = clock.setTimeout(() => {
       controller.abort(new Error('timeout'))
       reject(new RealtimeError('tool_timeout', `did not finish within ${timeoutMs} ms`))
     }, timeoutMs)
@@ -80,7 +82,7 @@ async function runWithTimeout<T>(
   try {
     return await Promise.race([Promise.resolve().then(() => run(controller.signal)), timeout])
   } finally {
-    clearTimeout(timer)
+    clock.clearTimeout(timer)
     outer.removeEventListener('abort', abort)
   }
 }
@@ -135,13 +137,14 @@ function createTool<TContext>(def: AnyToolDefinition<TContext>): FunctionTool<TC
       if (typeof approval === 'function') return Boolean(await approval(args, details))
       return approval === true
     },
-    async invoke(args, details) {
+    async invoke(args, details, clock = systemClock) {
       let value: unknown
       try {
         value = await runWithTimeout(
           (signal) => execute(args, { ...details, signal }),
           timeoutMs,
           details.signal,
+          clock,
         )
       } catch (error) {
         if (error instanceof RealtimeError && error.code === 'tool_timeout') {

@@ -1,4 +1,5 @@
 import type { RealtimeAgent } from './agent'
+import type { Clock } from './clock'
 import type { RunContext } from './context'
 import { RealtimeError } from './errors'
 import type { RealtimeSessionEvent, ToolApprovalRequiredEvent, ToolEndEvent, ToolStartEvent } from './events'
@@ -23,6 +24,8 @@ export interface ToolCallHost {
   readonly runContext: RunContext<unknown>
   /** Aborted when the session ends: tools stop, and their state is no longer recorded. */
   readonly signal: AbortSignal
+  /** The session's clock: tool timeouts run on it. */
+  readonly clock: Clock
   /** Where the calls' states live. */
   readonly calls: ToolCallStore
   emit(event: RealtimeSessionEvent): void
@@ -177,7 +180,7 @@ export class ToolCallRunner {
       }
     }
     this.#report({ type: 'tool_start', agent, tool, callId: call.callId, arguments: parsed.args })
-    this.#finish(agent, tool, call, parsed.args, await tool.invoke(parsed.args, details))
+    this.#finish(agent, tool, call, parsed.args, await tool.invoke(parsed.args, details, host.clock))
   }
 
   #finish(agent: Agent, tool: Tool, call: ToolCall, args: unknown, result: ToolResult): void {

@@ -92,6 +92,7 @@ export class SessionEngine {
         return engine.agent
       },
       runContext: this.runContext,
+      clock: this.clock,
       signal: this.#abort.signal,
       calls: this.stores.toolCalls,
       emit: (event) => (event.type === 'error' ? this.emitError(event.error) : this.hub.emit(event)),
