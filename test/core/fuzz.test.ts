@@ -246,6 +246,9 @@ function stillWorks(push: (e: unknown) => void, session: RealtimeSession) {
   })
 }
 
+// Mutation testing runs every test once per mutant: it asks for fewer sequences (FUZZ_RUNS).
+const runs = (full: number) => Math.min(full, Number(process.env.FUZZ_RUNS ?? full))
+
 describe('fuzzing the session with server events', () => {
   it('valid events in random order, duplicated: the history is what arrived, and the next turn works (6,000 sequences)', () => {
     fc.assert(
@@ -263,7 +266,7 @@ describe('fuzzing the session with server events', () => {
         stillWorks((e) => transport.push(e), session)
         session.close()
       }),
-      { numRuns: 6000 },
+      { numRuns: runs(6000) },
     )
   })
 
@@ -291,7 +294,7 @@ describe('fuzzing the session with server events', () => {
         stillWorks((e) => transport.push(e), session)
         session.close()
       }),
-      { numRuns: 4000 },
+      { numRuns: runs(4000) },
     )
   })
 })
