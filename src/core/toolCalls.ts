@@ -135,6 +135,7 @@ export class ToolCallRunner {
       runContext: host.runContext,
       signal: host.signal,
     }
+    // Stryker disable next-line BooleanLiteral: both branches below assign it before it is read.
     let needsApproval = false
     try {
       needsApproval =

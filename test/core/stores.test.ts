@@ -179,8 +179,8 @@ describe('ConversationStore', () => {
     const store = new ConversationStore()
     const list = vi.fn()
     const item = vi.fn()
-    store.reset() // nothing to reset: no notification
     store.subscribe(list)
+    store.reset() // nothing to reset: no notification
     expect(list).not.toHaveBeenCalled()
     store.add(call('f', 'call_1'))
     store.subscribeItem('f', item)
@@ -292,5 +292,68 @@ describe('SessionStores', () => {
     const calls = fn.mock.calls.length
     stores.usage.set({ requests: 2, inputTokens: 1, outputTokens: 1, totalTokens: 2 })
     expect(fn).toHaveBeenCalledTimes(calls)
+  })
+})
+
+describe('ConversationStore edges', () => {
+  it('finds a call by call id only for function calls with one, and keeps inserts in place', () => {
+    const store = new ConversationStore()
+    store.add(call('f0', ''))
+    expect(store.getByCallId('')).toBeUndefined()
+    store.add(message('a'))
+    store.add(message('b', '', 'a')) // after the last item: appended
+    store.add(message('x', '', 'a')) // mid-conversation
+    expect(store.getSnapshot().ids).toEqual(['f0', 'a', 'x', 'b'])
+    store.add(call('f1', 'c1'))
+    store.update('f1', (i) => ({ ...i, status: 'incomplete' }))
+    expect(store.getByCallId('c1')).toMatchObject({ itemId: 'f1', status: 'incomplete' })
+    store.remove('a')
+    expect(store.getByCallId('c1')?.itemId).toBe('f1')
+    expect(store.get('x')?.itemId).toBe('x')
+    expect(store.get('b')?.itemId).toBe('b')
+    // A message that takes over a call's id is not returned as a call.
+    store.update('f1', () => message('f1'))
+    expect(store.getByCallId('c1')).toBeUndefined()
+  })
+
+  it('builds the ids array once per change of membership and never for an update', () => {
+    const store = new ConversationStore()
+    store.add(message('a'))
+    const ids = store.getSnapshot().ids
+    store.update('a', (i) => ({ ...i, status: 'incomplete' }))
+    store.update('a', (i) => ({ ...i, status: 'completed' }))
+    expect(store.getSnapshot().ids).toBe(ids)
+    expect(store.getSnapshot().ids).toEqual(['a'])
+  })
+
+  it('notifies every subscriber of an item', () => {
+    const store = new ConversationStore()
+    store.add(message('a'))
+    const one = vi.fn()
+    const two = vi.fn()
+    store.subscribeItem('a', one)
+    store.subscribeItem('a', two)
+    store.update('a', (i) => ({ ...i, status: 'incomplete' }))
+    expect(one).toHaveBeenCalledTimes(1)
+    expect(two).toHaveBeenCalledTimes(1)
+  })
+
+  it('appends an item whose previous item is null', () => {
+    const store = new ConversationStore()
+    store.add(message('a'))
+    store.add(message('b'))
+    expect(store.getSnapshot().ids).toEqual(['a', 'b'])
+  })
+
+  it('drops an item listener set when its last listener leaves, and a new one works', () => {
+    const store = new ConversationStore()
+    store.add(message('a'))
+    const first = vi.fn()
+    store.subscribeItem('a', first)()
+    const second = vi.fn()
+    store.subscribeItem('a', second)
+    store.update('a', (i) => ({ ...i, status: 'incomplete' }))
+    expect(first).not.toHaveBeenCalled()
+    expect(second).toHaveBeenCalledTimes(1)
   })
 })

@@ -104,7 +104,10 @@ describe('ToolCallRunner', () => {
   it('answers an unknown tool and invalid arguments with an error, never running anything', async () => {
     const r = runner()
     await r.tools.handle({ callId: 'u', name: 'missing', arguments: '{}' })
-    expect(r.events[0]).toMatchObject({ type: 'error', error: { code: 'tool_not_found' } })
+    expect(r.events[0]).toMatchObject({
+      type: 'error',
+      error: { code: 'tool_not_found', details: { tool: 'missing', callId: 'u' } },
+    })
     expect(JSON.parse(r.outputs[0]![1])).toEqual({ error: expect.stringContaining('"missing"') })
     await r.tools.handle({ callId: 'i', name: 'lookup', arguments: '{"q":1}' })
     expect(r.events.at(-2)).toMatchObject({ type: 'error', error: { code: 'tool_invalid_arguments' } })
@@ -114,6 +117,12 @@ describe('ToolCallRunner', () => {
       error: { code: 'tool_invalid_arguments' },
     })
     expect(r.status('i')).toBe('failed')
+    const invalid = r.events.at(-1)
+    expect(r.outputs.at(-1)).toEqual([
+      'i',
+      JSON.stringify({ error: invalid?.type === 'tool_end' ? invalid.error?.message : '' }),
+    ])
+    expect(r.outputs.at(-1)![1]).toContain('q')
     expect(r.types()).not.toContain('tool_start')
   })
 

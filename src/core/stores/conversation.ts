@@ -61,6 +61,7 @@ export class ConversationStore implements Store<ConversationSnapshot> {
   #callToItem = new Map<string, string>()
   #version = 0
   #ids: readonly string[] = EMPTY
+  // Stryker disable next-line BooleanLiteral: stale at first would build the same empty list.
   #idsStale = false
   #snapshot: ConversationSnapshot | null = null
   readonly #listeners = new Listeners()
@@ -103,6 +104,7 @@ export class ConversationStore implements Store<ConversationSnapshot> {
 
   get(itemId: string): RealtimeItem | undefined {
     const i = this.#index.get(itemId)
+    // Stryker disable next-line ConditionalExpression: items[undefined] is undefined as well.
     return i === undefined ? undefined : this.#items[i]
   }
 
@@ -113,6 +115,7 @@ export class ConversationStore implements Store<ConversationSnapshot> {
 
   getByCallId(callId: string): RealtimeToolCallItem | undefined {
     const id = this.#callToItem.get(callId)
+    // Stryker disable next-line ConditionalExpression: get(undefined) finds nothing as well.
     const item = id === undefined ? undefined : this.get(id)
     return item?.type === 'function_call' ? item : undefined
   }
@@ -134,6 +137,7 @@ export class ConversationStore implements Store<ConversationSnapshot> {
 
   /** Adds an item after `item.previousItemId` (at the end when that is unknown or last). */
   add(item: RealtimeItem): HistoryChange {
+    // Stryker disable next-line ConditionalExpression: the index has no null key either.
     const after = item.previousItemId === null ? undefined : this.#index.get(item.previousItemId)
     if (after === undefined || after === this.#items.length - 1) {
       this.#index.set(item.itemId, this.#items.length)

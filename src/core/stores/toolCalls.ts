@@ -32,6 +32,7 @@ export class ToolCallStore extends ValueStore<readonly ToolCallState[]> {
         arguments: null,
         output: null,
         error: null,
+        // Stryker disable next-line ConditionalExpression: spreading calls[-1] (undefined) adds nothing either.
         ...(index >= 0 ? calls[index] : {}),
         ...patch,
       })
