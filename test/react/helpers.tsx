@@ -89,17 +89,21 @@ export function simulator() {
   }
 }
 
-/** Renders under a text-only provider that talks to the simulator (served by msw). */
+/** Renders under a text-only provider that connects to `server` when asked. */
 export function renderWithProvider(
   ui: ReactNode,
   agent: RealtimeAgent,
-  props: Partial<RealtimeProviderProps> = {},
+  server: SimulatedServer,
+  props: Partial<RealtimeClientOptions> = {},
 ) {
-  return render(
-    <RealtimeProvider agent={agent} auth={{ clientSecret: 'ek_test' }} audio={false} {...props}>
-      {ui}
-    </RealtimeProvider>,
-  )
+  const options = {
+    agent,
+    auth: { clientSecret: 'ek_test' },
+    audio: false,
+    ...server.options,
+    ...props,
+  } satisfies RealtimeProviderProps
+  return render(<RealtimeProvider {...options}>{ui}</RealtimeProvider>)
 }
 
 /**
