@@ -345,6 +345,7 @@ describe('TalkButton and MessageInput', () => {
 describe('hooks', () => {
   it('useAgentEvents delivers the chosen types to the latest handler; useUsage and useLatency follow the session', async () => {
     const { client, server, wrapper } = await connected(new RealtimeAgent({ name: 'H' }), {
+      pace: 100,
       scenario: { turns: [{ replies: [say('Counted.')] }] },
     })
     const seen: string[] = []
@@ -357,12 +358,21 @@ describe('hooks', () => {
     )
     rerender({ tag: 'second' })
     act(() => client.sendMessage('count'))
+    await server.advance(99)
+    expect(result.current.latency.turns).toEqual([]) // no answer yet
+    await server.advance(1) // the first chunk of the answer, one pace after the message
+    expect(result.current.latency.last).toBe(100)
     await server.runAll()
     expect(lastAnswer(client)).toBe('Counted.')
     expect(seen).toEqual(['second:audio_end'])
-    expect(result.current.usage.totalTokens).toBeGreaterThan(0)
-    expect(result.current.latency.turns).toHaveLength(1)
-    expect(result.current.latency.last).toBeGreaterThanOrEqual(0)
+    const usage = server
+      .serverEvents()
+      .flatMap((e) =>
+        e.type === 'response.done' ? [(e.response as { usage: { total_tokens: number } }).usage] : [],
+      )
+    expect(usage).toHaveLength(1)
+    expect(result.current.usage.totalTokens).toBe(usage[0]!.total_tokens)
+    expect(result.current.latency.turns).toEqual([{ turn: 1, latencyMs: 100 }])
     expect(result.current.session.status).toBe('listening')
   })
 })
