@@ -36,9 +36,11 @@ describe('RealtimeProvider', () => {
     )
     const button = screen.getByRole('button', { name: 'Start conversation' })
     expect(button).toHaveAttribute('data-state', 'idle')
-    expect(server.sessionsOpened()).toBe(0) // nothing connects before the user asks
+    await server.flush()
+    expect(server.transports).toHaveLength(0) // nothing connects before the user asks
     await user.click(button)
     await server.flush()
+    expect(server.sessionsOpened()).toBe(1)
     expect(screen.getByRole('button', { name: 'Mute microphone' })).toHaveAttribute('aria-pressed', 'true')
     await user.type(screen.getByRole('textbox', { name: 'Message' }), 'Hi there{Enter}')
     await server.runAll()
@@ -78,6 +80,7 @@ describe('RealtimeProvider', () => {
       await Promise.all([result.current.connect(), result.current.connect(), result.current.connect()])
     })
     expect(result.current.status).toBe('listening')
+    expect(server.transports).toHaveLength(1)
     expect(server.sessionsOpened()).toBe(1)
     act(() => result.current.disconnect())
     expect(result.current.status).toBe('idle')
@@ -93,6 +96,7 @@ describe('RealtimeProvider', () => {
     })
     expect(result.current.status).toBe('error')
     expect(result.current.error?.code).toBe('browser_api_key_refused')
+    expect(server.transports.filter((t) => t.connections > 0)).toEqual([]) // refused before connecting
   })
 
   it('is accessible', async () => {
