@@ -222,6 +222,12 @@ describe('ToolCallList and approval', () => {
     await server.runAll()
     expect(screen.getByText('Declined')).toBeInTheDocument()
     expect(execute).not.toHaveBeenCalled()
+    const outputs = server
+      .clientEvents()
+      .flatMap((e) =>
+        e.type === 'conversation.item.create' && e.item.type === 'function_call_output' ? [e.item] : [],
+      )
+    expect(outputs).toEqual([expect.objectContaining({ output: expect.stringContaining('declined') })])
     expect(lastAnswer(client)).toBe('Okay, not wiping.')
   })
 })
@@ -245,13 +251,29 @@ describe('AgentIndicator, ConnectionStatus, EventLog, DeviceSelect, AudioVisuali
 
   it('says the status in words and shows errors', async () => {
     const agent = new RealtimeAgent({ name: 'S' })
-    const { container } = renderWithProvider(<ConnectionStatus />, agent, sim.start())
+    const { container, unmount } = renderWithProvider(<ConnectionStatus />, agent, sim.start())
     expect(screen.getByRole('status')).toHaveTextContent('Not connected')
     expect(screen.getByRole('status')).toHaveAttribute('data-state', 'idle')
     await expectAccessible(container)
+    unmount()
+
     const { wrapper } = await connected(agent)
-    render(<ConnectionStatus data-testid="live" />, { wrapper })
-    expect(screen.getByTestId('live')).toHaveTextContent('Listening')
+    const live = render(<ConnectionStatus />, { wrapper })
+    expect(screen.getByRole('status')).toHaveTextContent('Listening')
+    live.unmount()
+
+    const refused = sim.start({ refuse: true })
+    const client = new RealtimeClient({
+      agent,
+      auth: { clientSecret: 'ek_test' },
+      audio: false,
+      ...refused.options,
+    })
+    await act(() => client.connect().catch(() => {}))
+    render(<ConnectionStatus />, { wrapper: providing(client) })
+    expect(screen.getByRole('status')).toHaveAttribute('data-state', 'error')
+    expect(screen.getByRole('status')).toHaveTextContent('Connection problem')
+    expect(screen.getByRole('status')).toHaveTextContent(client.getSnapshot().error!.message)
   })
 
   it('logs events, filters them and expands one to its JSON', async () => {
@@ -310,6 +332,9 @@ describe('TalkButton and MessageInput', () => {
     await user.click(button)
     expect(screen.getByRole('button', { name: 'Unmute microphone' })).toHaveAttribute('aria-pressed', 'false')
     expect(screen.getByRole('button')).toHaveAttribute('data-muted', '')
+    await user.click(screen.getByRole('button'))
+    expect(screen.getByRole('button', { name: 'Mute microphone' })).toHaveAttribute('aria-pressed', 'true')
+    expect(screen.getByRole('button')).not.toHaveAttribute('data-muted')
   })
 
   it('push: holding Space talks, releasing ends the turn (commit + response)', async () => {
@@ -348,21 +373,36 @@ describe('TalkButton and MessageInput', () => {
   it('MessageInput works controlled, sends on Enter and keeps Shift+Enter for new lines', async () => {
     const user = userEvent.setup({ delay: null })
     const { client, server, wrapper } = await connected(new RealtimeAgent({ name: 'M' }))
+    const sentTexts = () =>
+      client.stores.conversation.items.flatMap((i) =>
+        i.type === 'message' && i.role === 'user' ? [i.text] : [],
+      )
     const onValueChange = vi.fn()
-    const { container, rerender } = render(<MessageInput value="" onValueChange={onValueChange} />, {
+    const { container, rerender, unmount } = render(<MessageInput value="" onValueChange={onValueChange} />, {
       wrapper,
     })
     await user.type(screen.getByRole('textbox', { name: 'Message' }), 'x')
     expect(onValueChange).toHaveBeenLastCalledWith('x')
+    expect(screen.getByRole('textbox', { name: 'Message' })).toHaveValue('') // the value prop wins
     rerender(<MessageInput value={'line one'} onValueChange={onValueChange} />)
     expect(screen.getByRole('button', { name: 'Send' })).toBeEnabled()
     await user.click(screen.getByRole('button', { name: 'Send' }))
+    expect(onValueChange).toHaveBeenLastCalledWith('')
     await server.flush()
-    expect(client.stores.conversation.getSnapshot().ids.length).toBeGreaterThan(0)
-    expect(client.stores.conversation.get(client.stores.conversation.getSnapshot().ids[0]!)).toMatchObject({
-      text: 'line one',
-    })
+    expect(sentTexts()).toEqual(['line one'])
     await expectAccessible(container)
+    unmount()
+
+    render(<MessageInput />, { wrapper })
+    const field = screen.getByRole('textbox', { name: 'Message' })
+    await user.type(field, 'first{Shift>}{Enter}{/Shift}second')
+    expect(field).toHaveValue('first\nsecond')
+    await server.flush()
+    expect(sentTexts()).toEqual(['line one'])
+    await user.keyboard('{Enter}')
+    expect(field).toHaveValue('')
+    await server.flush()
+    expect(sentTexts()).toEqual(['line one', 'first\nsecond'])
   })
 })
 

@@ -23,7 +23,7 @@ describe('RealtimeProvider', () => {
 
   it('connects on a click, sends a typed message and shows the streamed answer', async () => {
     const answer = 'Hello from the simulator.'
-    const server = sim.start({ scenario: { turns: [{ replies: [say(answer)] }] } })
+    const server = sim.start({ pace: 100, scenario: { turns: [{ replies: [say(answer)] }] } })
     const user = userEvent.setup({ delay: null })
     renderWithProvider(
       <>
@@ -43,9 +43,15 @@ describe('RealtimeProvider', () => {
     expect(server.sessionsOpened()).toBe(1)
     expect(screen.getByRole('button', { name: 'Mute microphone' })).toHaveAttribute('aria-pressed', 'true')
     await user.type(screen.getByRole('textbox', { name: 'Message' }), 'Hi there{Enter}')
-    await server.runAll()
     const log = screen.getByRole('log', { name: 'Transcript' })
+    await server.advance(100 + 100) // the answer starts after one pace; its first chunk is on screen
+    const streaming = log.querySelector('[data-streaming]')
+    expect(streaming).not.toBeNull()
+    expect(streaming).toHaveTextContent('Hello')
+    expect(streaming).not.toHaveTextContent(answer)
+    await server.runAll()
     expect(within(log).getByText(answer)).toBeInTheDocument()
+    expect(log.querySelector('[data-streaming]')).toBeNull()
     expect(log).toHaveTextContent('You')
     expect(log).toHaveTextContent('Hi there')
     expect(log).toHaveTextContent('Helper')
