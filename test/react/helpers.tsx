@@ -124,6 +124,3 @@ export async function expectAccessible(container: Element) {
   })
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([])
 }
-
-/** Waits for microtasks and timers the simulator uses. */
-export const flush = () => act(() => new Promise((resolve) => setTimeout(resolve, 20)))
