@@ -1,7 +1,7 @@
-import { act, fireEvent, render, renderHook, screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, render, renderHook, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { memo, Profiler, type ReactNode } from 'react'
-import { describe, expect, it, vi } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import {
   AgentIndicator,
@@ -23,28 +23,50 @@ import {
   useRealtimeSession,
   useUsage,
 } from '../../src'
-import { callTool, say } from '../../src/testing'
-import { RecordingTransport } from '../helpers/session'
-import { serveSimulator } from '../helpers/simulated'
-import { expectAccessible, renderWithProvider } from './helpers'
+import { callTool, type SimulatorTransportOptions, say } from '../../src/testing'
+import {
+  expectAccessible,
+  loadJsonSchemaValidator,
+  renderWithProvider,
+  type SimulatedServer,
+  simulator,
+} from './helpers'
 
-const sim = serveSimulator()
+const sim = simulator()
+beforeAll(loadJsonSchemaValidator)
 
-/** A connected client for a test, and a wrapper that provides it. */
-async function connected(agent: RealtimeAgent, transport?: () => RecordingTransport) {
+/** A text-only client connected to a fresh simulator, the simulator, and a wrapper that provides the client. */
+async function connected(agent: RealtimeAgent, options: Omit<SimulatorTransportOptions, 'clock'> = {}) {
+  const server = sim.start(options)
   const client = new RealtimeClient({
     agent,
     auth: { clientSecret: 'ek_test' },
     audio: false,
-    ...(transport ? { transport } : {}),
+    ...server.options,
   })
   await act(() => client.connect())
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <RealtimeProvider agent={agent} client={client}>
-      {children}
-    </RealtimeProvider>
+  return { client, server, wrapper: providing(client) }
+}
+
+function providing(client: RealtimeClient) {
+  return ({ children }: { children: ReactNode }) => (
+    <RealtimeProvider client={client}>{children}</RealtimeProvider>
   )
-  return { client, wrapper }
+}
+
+/** The text of the last item once it is a completed message, else ''. */
+function lastAnswer(client: RealtimeClient): string {
+  const last = client.stores.conversation.items.at(-1)
+  return last?.type === 'message' && last.status === 'completed' ? last.text : ''
+}
+
+/** Moves time `ms` at a time, each step in its own act (so React commits after each), until no timer is left. */
+async function stepThrough(server: SimulatedServer, ms: number) {
+  await server.flush()
+  for (let steps = 0; server.clock.pendingTimers > 0; steps++) {
+    if (steps > 10_000) throw new Error('stepThrough: timers keep coming after 10 000 steps')
+    await server.advance(ms)
+  }
 }
 
 const renders = new Map<string, number>()
@@ -57,48 +79,53 @@ const CountingRow = memo(function CountingRow({ itemId }: { itemId: string }) {
   )
 })
 
-const answered = (client: RealtimeClient, text: string) =>
-  waitFor(() => {
-    const last = client.stores.conversation.items.at(-1)
-    expect(last?.type === 'message' && last.status === 'completed' ? last.text : '').toBe(text)
-  })
-
 describe('TranscriptView', () => {
   it('renders hostile text as text, never as HTML', async () => {
-    sim.use({ scenario: { turns: [{ replies: [say('<img src=x onerror="alert(1)"><b>bold</b>')] }] } })
-    const agent = new RealtimeAgent({ name: 'A' })
-    const { client, wrapper } = await connected(agent)
+    const answer = '<img src=x onerror="alert(1)"><b>bold</b>'
+    const { client, server, wrapper } = await connected(new RealtimeAgent({ name: 'A' }), {
+      scenario: { turns: [{ replies: [say(answer)] }] },
+    })
     const { container } = render(<TranscriptView />, { wrapper })
     act(() => client.sendMessage('<script>alert("x")</script>'))
-    await answered(client, '<img src=x onerror="alert(1)"><b>bold</b>')
+    await server.runAll()
+    expect(lastAnswer(client)).toBe(answer)
+    const log = screen.getByRole('log', { name: 'Transcript' })
+    expect(within(log).getByText(answer)).toBeInTheDocument()
+    expect(within(log).getByText('<script>alert("x")</script>')).toBeInTheDocument()
     expect(container.querySelector('img, script, b')).toBeNull()
-    expect(screen.getByText('<script>alert("x")</script>')).toBeInTheDocument()
     await expectAccessible(container)
   })
 
   it('marks truncated answers and announces finished ones politely', async () => {
-    sim.use({
+    const full = 'A long answer that the user will cut short before it ends.'
+    const { client, server, wrapper } = await connected(new RealtimeAgent({ name: 'A' }), {
       pace: 5,
-      scenario: { turns: [{ replies: [say('A long answer that the user will cut short before it ends.')] }] },
+      scenario: { turns: [{ replies: [say(full)] }] },
     })
-    const { client, wrapper } = await connected(new RealtimeAgent({ name: 'A' }))
     const { container } = render(<TranscriptView />, { wrapper })
-    act(() => client.sendMessage('go'))
-    await waitFor(() => expect(container.querySelector('[data-streaming]')).not.toBeNull())
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 40))
-      client.interrupt()
-    })
-    await waitFor(() => expect(container.querySelector('[data-truncated]')).not.toBeNull())
-    expect(
-      within(container.querySelector('[data-truncated]') as HTMLElement).getByText('(interrupted)'),
-    ).toBeInTheDocument()
     const live = container.querySelector('[aria-live="polite"]')
-    await waitFor(() => expect(live?.textContent).not.toBe(''))
+    expect(live).not.toBeNull()
+    act(() => client.sendMessage('go'))
+    await server.advance(5 + 40) // the answer starts after one pace, then streams for 40 ms
+    const row = container.querySelector('[data-streaming]')
+    expect(row).not.toBeNull()
+    expect(live?.textContent).toBe('') // a streaming answer is not announced
+    act(() => client.interrupt())
+    await server.runAll()
+    expect(container.querySelector('[data-streaming]')).toBeNull()
+    const truncated = container.querySelector('[data-truncated]')
+    expect(truncated).not.toBeNull()
+    expect(within(truncated as HTMLElement).getByText('(interrupted)')).toBeInTheDocument()
+    const item = client.stores.conversation.items.at(-1)
+    const heard = item?.type === 'message' ? item.text : ''
+    expect(heard.length).toBeGreaterThan(0)
+    expect(full.startsWith(heard.trimEnd()) && heard.length < full.length).toBe(true)
+    expect(live?.textContent).toBe(heard) // the cut answer, once it stopped
   })
 
   it('stops following when the reader scrolls up and jumps back on request', async () => {
-    const { client, wrapper } = await connected(new RealtimeAgent({ name: 'A' }))
+    const user = userEvent.setup({ delay: null })
+    const { client, server, wrapper } = await connected(new RealtimeAgent({ name: 'A' }))
     render(<TranscriptView />, { wrapper })
     const log = screen.getByRole('log', { name: 'Transcript' })
     Object.defineProperties(log, {
@@ -107,127 +134,172 @@ describe('TranscriptView', () => {
     })
     log.scrollTop = 100
     fireEvent.scroll(log)
-    const jump = await screen.findByRole('button', { name: 'Jump to latest' })
+    const jump = screen.getByRole('button', { name: 'Jump to latest' })
     act(() => client.sendMessage('more'))
-    await answered(client, 'You said: more. How can I help further?')
+    await server.runAll()
+    expect(lastAnswer(client)).toBe('You said: more. How can I help further?')
     expect(log.scrollTop).toBe(100) // paused: the new answer did not move the reader
-    await userEvent.click(jump)
+    await user.click(jump)
     expect(log.scrollTop).toBe(1000)
     expect(screen.queryByRole('button', { name: 'Jump to latest' })).toBeNull()
   })
 
   it('re-renders only the streaming row on a transcript delta (React Profiler)', async () => {
-    sim.use({
+    const third = 'The third answer streams in many small words so we can count renders.'
+    const { client, server, wrapper } = await connected(new RealtimeAgent({ name: 'A' }), {
       pace: 2,
       scenario: {
-        turns: [
-          { replies: [say('One.')] },
-          { replies: [say('Two.')] },
-          { replies: [say('The third answer streams in many small words so we can count renders.')] },
-        ],
+        turns: [{ replies: [say('One.')] }, { replies: [say('Two.')] }, { replies: [say(third)] }],
       },
     })
-    const { client, wrapper } = await connected(new RealtimeAgent({ name: 'A' }))
     render(<TranscriptView Row={CountingRow} />, { wrapper })
     for (const [text, reply] of [
       ['1', 'One.'],
       ['2', 'Two.'],
     ]) {
       act(() => client.sendMessage(text!))
-      await answered(client, reply!)
+      await server.runAll()
+      expect(lastAnswer(client)).toBe(reply)
     }
     const earlier = [...client.stores.conversation.getSnapshot().ids]
     renders.clear()
     act(() => client.sendMessage('3'))
-    await answered(client, 'The third answer streams in many small words so we can count renders.')
+    await stepThrough(server, 2) // one chunk per step, each committed on its own
+    expect(lastAnswer(client)).toBe(third)
     const streamingRow = client.stores.conversation.getSnapshot().ids.at(-1)!
+    const deltas = server
+      .serverEvents()
+      .filter((e) => e.type === 'response.output_audio_transcript.delta' && e.item_id === streamingRow)
+    expect(deltas.length).toBeGreaterThan(5)
     for (const id of earlier) expect(renders.get(id) ?? 0, `row ${id}`).toBe(0)
-    expect(renders.get(streamingRow)).toBeGreaterThan(5) // one commit per delta for the row that changes
+    expect(renders.get(streamingRow)).toBeGreaterThanOrEqual(deltas.length) // one commit per delta
   })
 })
 
 describe('ToolCallList and approval', () => {
   it('lists a call awaiting approval; Approve runs it and the answer follows', async () => {
-    sim.use({
-      scenario: { turns: [{ replies: [callTool('send_email', { to: 'ada@example.com' }), say('Sent.')] }] },
-    })
+    const user = userEvent.setup({ delay: null })
+    const execute = vi.fn(({ to }: { to: string }) => `sent to ${to}`)
     const sendEmail = tool({
       name: 'send_email',
       description: 'e',
       parameters: z.object({ to: z.string() }),
       needsApproval: true,
-      execute: ({ to }) => `sent to ${to}`,
+      execute,
     })
-    const { client, wrapper } = await connected(new RealtimeAgent({ name: 'Mailer', tools: [sendEmail] }))
+    const { client, server, wrapper } = await connected(
+      new RealtimeAgent({ name: 'Mailer', tools: [sendEmail] }),
+      {
+        scenario: { turns: [{ replies: [callTool('send_email', { to: 'ada@example.com' }), say('Sent.')] }] },
+      },
+    )
     const { container } = render(<ToolCallList />, { wrapper })
     act(() => client.sendMessage('email Ada'))
-    const approve = await screen.findByRole('button', { name: 'Approve send_email' })
+    await server.runAll()
+    const approve = screen.getByRole('button', { name: 'Approve send_email' })
     expect(screen.getByText('Waiting for approval')).toBeInTheDocument()
     expect(screen.getByText('{"to":"ada@example.com"}')).toBeInTheDocument()
+    expect(execute).not.toHaveBeenCalled() // nothing runs before the user approves
     await expectAccessible(container)
-    await userEvent.click(approve)
-    expect(await screen.findByText('sent to ada@example.com')).toBeInTheDocument()
+    await user.click(approve)
+    await server.runAll()
+    expect(screen.getByText('sent to ada@example.com')).toBeInTheDocument()
     expect(screen.getByText('Done')).toBeInTheDocument()
-    await answered(client, 'Sent.')
+    expect(lastAnswer(client)).toBe('Sent.')
   })
 
   it('Decline tells the model and marks the call declined', async () => {
-    sim.use({ scenario: { turns: [{ replies: [callTool('wipe'), say('Okay, not wiping.')] }] } })
-    const wipe = tool({ name: 'wipe', description: 'w', needsApproval: true, execute: vi.fn() })
-    const { client, wrapper } = await connected(new RealtimeAgent({ name: 'W', tools: [wipe] }))
+    const user = userEvent.setup({ delay: null })
+    const execute = vi.fn()
+    const wipe = tool({ name: 'wipe', description: 'w', needsApproval: true, execute })
+    const { client, server, wrapper } = await connected(new RealtimeAgent({ name: 'W', tools: [wipe] }), {
+      scenario: { turns: [{ replies: [callTool('wipe'), say('Okay, not wiping.')] }] },
+    })
     render(<ToolCallList />, { wrapper })
     act(() => client.sendMessage('wipe it'))
-    await userEvent.click(await screen.findByRole('button', { name: 'Decline wipe' }))
-    expect(await screen.findByText('Declined')).toBeInTheDocument()
-    await answered(client, 'Okay, not wiping.')
+    await server.runAll()
+    await user.click(screen.getByRole('button', { name: 'Decline wipe' }))
+    await server.runAll()
+    expect(screen.getByText('Declined')).toBeInTheDocument()
+    expect(execute).not.toHaveBeenCalled()
+    const outputs = server
+      .clientEvents()
+      .flatMap((e) =>
+        e.type === 'conversation.item.create' && e.item.type === 'function_call_output' ? [e.item] : [],
+      )
+    expect(outputs).toEqual([expect.objectContaining({ output: expect.stringContaining('declined') })])
+    expect(lastAnswer(client)).toBe('Okay, not wiping.')
   })
 })
 
 describe('AgentIndicator, ConnectionStatus, EventLog, DeviceSelect, AudioVisualizer', () => {
   it('shows the current agent and announces a handoff', async () => {
-    sim.use({ scenario: { turns: [{ replies: [callTool('transfer_to_billing'), say('Billing here.')] }] } })
     const billing = new RealtimeAgent({ name: 'Billing' })
-    const { client, wrapper } = await connected(new RealtimeAgent({ name: 'Triage', handoffs: [billing] }))
+    const { client, server, wrapper } = await connected(
+      new RealtimeAgent({ name: 'Triage', handoffs: [billing] }),
+      { scenario: { turns: [{ replies: [callTool('transfer_to_billing'), say('Billing here.')] }] } },
+    )
     const { container } = render(<AgentIndicator />, { wrapper })
     expect(screen.getByRole('status')).toHaveTextContent('Triage')
+    expect(screen.getByRole('status')).not.toHaveAttribute('data-handoff')
     act(() => client.sendMessage('billing please'))
-    await waitFor(() =>
-      expect(screen.getByRole('status')).toHaveTextContent('Billing (handed off from Triage)'),
-    )
+    await server.runAll()
+    expect(screen.getByRole('status')).toHaveTextContent('Billing (handed off from Triage)')
     expect(screen.getByRole('status')).toHaveAttribute('data-handoff', '')
     await expectAccessible(container)
   })
 
   it('says the status in words and shows errors', async () => {
     const agent = new RealtimeAgent({ name: 'S' })
-    const { container } = renderWithProvider(<ConnectionStatus />, agent)
+    const { container, unmount } = renderWithProvider(<ConnectionStatus />, agent, sim.start())
     expect(screen.getByRole('status')).toHaveTextContent('Not connected')
     expect(screen.getByRole('status')).toHaveAttribute('data-state', 'idle')
     await expectAccessible(container)
+    unmount()
+
     const { wrapper } = await connected(agent)
-    render(<ConnectionStatus data-testid="live" />, { wrapper })
-    expect(screen.getByTestId('live')).toHaveTextContent('Listening')
+    const live = render(<ConnectionStatus />, { wrapper })
+    expect(screen.getByRole('status')).toHaveTextContent('Listening')
+    live.unmount()
+
+    const refused = sim.start({ refuse: true })
+    const client = new RealtimeClient({
+      agent,
+      auth: { clientSecret: 'ek_test' },
+      audio: false,
+      ...refused.options,
+    })
+    await act(() => client.connect().catch(() => {}))
+    render(<ConnectionStatus />, { wrapper: providing(client) })
+    expect(screen.getByRole('status')).toHaveAttribute('data-state', 'error')
+    expect(screen.getByRole('status')).toHaveTextContent('Connection problem')
+    expect(screen.getByRole('status')).toHaveTextContent(client.getSnapshot().error!.message)
   })
 
   it('logs events, filters them and expands one to its JSON', async () => {
-    sim.use({ scenario: { turns: [{ replies: [say('Logged.')] }] } })
-    const { client, wrapper } = await connected(new RealtimeAgent({ name: 'L' }))
+    const user = userEvent.setup({ delay: null })
+    const { client, server, wrapper } = await connected(new RealtimeAgent({ name: 'L' }), {
+      scenario: { turns: [{ replies: [say('Logged.')] }] },
+    })
     const { container } = render(<EventLog />, { wrapper })
     act(() => client.sendMessage('log me'))
-    await answered(client, 'Logged.')
+    await server.runAll()
+    expect(lastAnswer(client)).toBe('Logged.')
     const list = screen.getByRole('list', { name: 'Events' })
     expect(within(list).getAllByRole('listitem').length).toBeGreaterThan(5)
-    expect(within(list).queryByText('response.output_audio.delta')).toBeNull() // audio is left out
-    await userEvent.type(screen.getByRole('searchbox', { name: 'Filter events' }), 'response.done')
+    // The answer was spoken, so audio chunks came; the log leaves them out.
+    expect(server.serverEvents().some((e) => e.type === 'response.output_audio.delta')).toBe(true)
+    expect(within(list).queryByText('response.output_audio.delta')).toBeNull()
+    await user.type(screen.getByRole('searchbox', { name: 'Filter events' }), 'response.done')
     const entries = within(list).getAllByRole('listitem')
     expect(entries).toHaveLength(1)
-    await userEvent.click(within(entries[0]!).getByText('raw_model_event'))
+    await user.click(within(entries[0]!).getByText('raw_model_event'))
     expect(entries[0]!.querySelector('pre')?.textContent).toContain('"status": "completed"')
     await expectAccessible(container)
   })
 
   it('offers the system default microphone without an audio graph', async () => {
-    const { container } = renderWithProvider(<DeviceSelect />, new RealtimeAgent({ name: 'D' }))
+    const { container } = renderWithProvider(<DeviceSelect />, new RealtimeAgent({ name: 'D' }), sim.start())
     expect(screen.getByRole('combobox', { name: 'Microphone' })).toHaveValue('')
     expect(screen.queryByRole('combobox', { name: 'Speaker' })).toBeNull()
     await expectAccessible(container)
@@ -237,6 +309,7 @@ describe('AgentIndicator, ConnectionStatus, EventLog, DeviceSelect, AudioVisuali
     const { container } = renderWithProvider(
       <AudioVisualizer source="input" variant="orb" />,
       new RealtimeAgent({ name: 'V' }),
+      sim.start(),
     )
     const canvas = screen.getByRole('img', { name: 'Microphone level' })
     expect(canvas).toHaveAttribute('data-variant', 'orb')
@@ -247,75 +320,98 @@ describe('AgentIndicator, ConnectionStatus, EventLog, DeviceSelect, AudioVisuali
 
 describe('TalkButton and MessageInput', () => {
   it('toggle: connects, then mutes and unmutes, with aria-pressed', async () => {
-    const user = userEvent.setup()
+    const user = userEvent.setup({ delay: null })
+    const server = sim.start()
     // The audio graph holds the microphone's state; jsdom has no AudioContext, so it never starts.
-    renderWithProvider(<TalkButton />, new RealtimeAgent({ name: 'T' }), { audio: {} })
+    renderWithProvider(<TalkButton />, new RealtimeAgent({ name: 'T' }), server, { audio: {} })
     await user.click(screen.getByRole('button', { name: 'Start conversation' }))
-    const button = await screen.findByRole('button', { name: 'Mute microphone' })
+    await server.flush()
+    expect(server.sessionsOpened()).toBe(1)
+    const button = screen.getByRole('button', { name: 'Mute microphone' })
     expect(button).toHaveAttribute('aria-pressed', 'true')
     await user.click(button)
     expect(screen.getByRole('button', { name: 'Unmute microphone' })).toHaveAttribute('aria-pressed', 'false')
     expect(screen.getByRole('button')).toHaveAttribute('data-muted', '')
+    await user.click(screen.getByRole('button'))
+    expect(screen.getByRole('button', { name: 'Mute microphone' })).toHaveAttribute('aria-pressed', 'true')
+    expect(screen.getByRole('button')).not.toHaveAttribute('data-muted')
   })
 
   it('push: holding Space talks, releasing ends the turn (commit + response)', async () => {
-    const transports: RecordingTransport[] = []
-    const agent = new RealtimeAgent({ name: 'P' })
-    const user = userEvent.setup()
-    renderWithProvider(<TalkButton mode="push" />, agent, {
+    const user = userEvent.setup({ delay: null })
+    const server = sim.start()
+    renderWithProvider(<TalkButton mode="push" />, new RealtimeAgent({ name: 'P' }), server, {
       audio: {},
       config: { modelSettings: { turnDetection: null } },
-      transport: () => {
-        const t = new RecordingTransport()
-        transports.push(t)
-        return t
-      },
     })
     const button = screen.getByRole('button', { name: 'Hold to talk' })
     button.focus()
     await user.keyboard('[Space>]')
-    await waitFor(() =>
-      expect(screen.getByRole('button', { name: 'Release to send' })).toHaveAttribute('aria-pressed', 'true'),
-    )
-    await waitFor(() => expect(button).toHaveAttribute('data-state', 'listening'))
+    expect(screen.getByRole('button', { name: 'Release to send' })).toHaveAttribute('aria-pressed', 'true')
+    await server.flush()
+    expect(button).toHaveAttribute('data-state', 'listening')
+    const sent = () => server.clientEvents().map((e) => e.type)
+    expect(sent()).not.toContain('input_audio_buffer.commit') // held: the turn is still open
     await user.keyboard('[/Space]')
     expect(screen.getByRole('button', { name: 'Hold to talk' })).toHaveAttribute('aria-pressed', 'false')
-    const sent = transports[0]!.sent.map((e) => e.type)
-    expect(sent).toContain('input_audio_buffer.commit')
-    expect(sent).toContain('response.create')
+    expect(sent()).toContain('input_audio_buffer.commit')
+    expect(sent()).toContain('response.create')
   })
 
   it("composes the user's handlers and respects preventDefault", async () => {
+    const user = userEvent.setup({ delay: null })
+    const server = sim.start()
     const onClick = vi.fn((event: { preventDefault(): void }) => event.preventDefault())
-    renderWithProvider(<TalkButton onClick={onClick} />, new RealtimeAgent({ name: 'T' }))
-    await userEvent.click(screen.getByRole('button', { name: 'Start conversation' }))
+    renderWithProvider(<TalkButton onClick={onClick} />, new RealtimeAgent({ name: 'T' }), server)
+    await user.click(screen.getByRole('button', { name: 'Start conversation' }))
     expect(onClick).toHaveBeenCalledOnce()
+    await server.flush()
     expect(screen.getByRole('button')).toHaveAttribute('data-state', 'idle')
+    expect(server.transports).toHaveLength(0) // no connection was attempted
   })
 
   it('MessageInput works controlled, sends on Enter and keeps Shift+Enter for new lines', async () => {
-    const { client, wrapper } = await connected(new RealtimeAgent({ name: 'M' }))
+    const user = userEvent.setup({ delay: null })
+    const { client, server, wrapper } = await connected(new RealtimeAgent({ name: 'M' }))
+    const sentTexts = () =>
+      client.stores.conversation.items.flatMap((i) =>
+        i.type === 'message' && i.role === 'user' ? [i.text] : [],
+      )
     const onValueChange = vi.fn()
-    const { container, rerender } = render(<MessageInput value="" onValueChange={onValueChange} />, {
+    const { container, rerender, unmount } = render(<MessageInput value="" onValueChange={onValueChange} />, {
       wrapper,
     })
-    await userEvent.type(screen.getByRole('textbox', { name: 'Message' }), 'x')
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'x')
     expect(onValueChange).toHaveBeenLastCalledWith('x')
+    expect(screen.getByRole('textbox', { name: 'Message' })).toHaveValue('') // the value prop wins
     rerender(<MessageInput value={'line one'} onValueChange={onValueChange} />)
     expect(screen.getByRole('button', { name: 'Send' })).toBeEnabled()
-    await userEvent.click(screen.getByRole('button', { name: 'Send' }))
-    await waitFor(() => expect(client.stores.conversation.getSnapshot().ids.length).toBeGreaterThan(0))
-    expect(client.stores.conversation.get(client.stores.conversation.getSnapshot().ids[0]!)).toMatchObject({
-      text: 'line one',
-    })
+    await user.click(screen.getByRole('button', { name: 'Send' }))
+    expect(onValueChange).toHaveBeenLastCalledWith('')
+    await server.flush()
+    expect(sentTexts()).toEqual(['line one'])
     await expectAccessible(container)
+    unmount()
+
+    render(<MessageInput />, { wrapper })
+    const field = screen.getByRole('textbox', { name: 'Message' })
+    await user.type(field, 'first{Shift>}{Enter}{/Shift}second')
+    expect(field).toHaveValue('first\nsecond')
+    await server.flush()
+    expect(sentTexts()).toEqual(['line one'])
+    await user.keyboard('{Enter}')
+    expect(field).toHaveValue('')
+    await server.flush()
+    expect(sentTexts()).toEqual(['line one', 'first\nsecond'])
   })
 })
 
 describe('hooks', () => {
   it('useAgentEvents delivers the chosen types to the latest handler; useUsage and useLatency follow the session', async () => {
-    sim.use({ scenario: { turns: [{ replies: [say('Counted.')] }] } })
-    const { client, wrapper } = await connected(new RealtimeAgent({ name: 'H' }))
+    const { client, server, wrapper } = await connected(new RealtimeAgent({ name: 'H' }), {
+      pace: 100,
+      scenario: { turns: [{ replies: [say('Counted.')] }] },
+    })
     const seen: string[] = []
     const { result, rerender } = renderHook(
       ({ tag }) => {
@@ -326,11 +422,21 @@ describe('hooks', () => {
     )
     rerender({ tag: 'second' })
     act(() => client.sendMessage('count'))
-    await answered(client, 'Counted.')
+    await server.advance(99)
+    expect(result.current.latency.turns).toEqual([]) // no answer yet
+    await server.advance(1) // the first chunk of the answer, one pace after the message
+    expect(result.current.latency.last).toBe(100)
+    await server.runAll()
+    expect(lastAnswer(client)).toBe('Counted.')
     expect(seen).toEqual(['second:audio_end'])
-    await waitFor(() => expect(result.current.usage.totalTokens).toBeGreaterThan(0))
-    expect(result.current.latency.turns).toHaveLength(1)
-    expect(result.current.latency.last).toBeGreaterThanOrEqual(0)
+    const usage = server
+      .serverEvents()
+      .flatMap((e) =>
+        e.type === 'response.done' ? [(e.response as { usage: { total_tokens: number } }).usage] : [],
+      )
+    expect(usage).toHaveLength(1)
+    expect(result.current.usage.totalTokens).toBe(usage[0]!.total_tokens)
+    expect(result.current.latency.turns).toEqual([{ turn: 1, latencyMs: 100 }])
     expect(result.current.session.status).toBe('listening')
   })
 })

@@ -1,20 +1,120 @@
 import { act, render } from '@testing-library/react'
 import axe from 'axe-core'
 import type { ReactNode } from 'react'
-import { expect } from 'vitest'
-import { type RealtimeAgent, RealtimeProvider, type RealtimeProviderProps } from '../../src'
+import { afterEach, expect } from 'vitest'
+import {
+  type RealtimeAgent,
+  type RealtimeClientOptions,
+  RealtimeProvider,
+  type RealtimeProviderProps,
+  tool,
+} from '../../src'
+import {
+  checkEvent,
+  ManualClock,
+  SimulatorTransport,
+  type SimulatorTransportOptions,
+} from '../../src/testing'
 
-/** Renders under a text-only provider that talks to the simulator (served by msw). */
+/**
+ * One test's Realtime API: every connection a client opens reaches a fresh in-memory simulator, and
+ * the simulator and the session wait on one manual clock, so time moves only when the test says.
+ * `advance`, `runAll` and `flush` move it inside `act`, so React commits what happened meanwhile.
+ */
+export interface SimulatedServer {
+  readonly clock: ManualClock
+  /** One transport per connection attempt, in order. */
+  readonly transports: readonly SimulatorTransport[]
+  /** What a `RealtimeClient` or `RealtimeProvider` needs to connect here and wait on this clock. */
+  readonly options: Required<Pick<RealtimeClientOptions, 'transport' | 'run'>>
+  /** Sessions the simulators opened (`session.created` sent). */
+  sessionsOpened(): number
+  /** Every server event sent so far, across connections. */
+  serverEvents(): SimulatorTransport['serverEvents']
+  /** Every client event the kit sent so far, across connections. */
+  clientEvents(): SimulatorTransport['clientEvents']
+  /** Moves time by `ms`, running the simulator's and the session's timers that fall due. */
+  advance(ms: number): Promise<void>
+  /** Runs every pending timer: whatever the scenario still has to say is said. */
+  runAll(): Promise<void>
+  /** Lets pending deliveries and promise jobs run; time does not move. */
+  flush(): Promise<void>
+}
+
+/**
+ * In-memory simulators for a test file (call it at the top level). After each test, every client
+ * event the kit sent and every server event a simulator sent must pass the official schemas.
+ * @example
+ * const sim = simulator()
+ * it('answers', async () => {
+ *   const server = sim.start({ scenario: { turns: [{ replies: [say('Hi!')] }] } })
+ * })
+ */
+export function simulator() {
+  const started: SimulatedServer[] = []
+  afterEach(() => {
+    const servers = started.splice(0)
+    const sent = servers.flatMap((s) => s.clientEvents())
+    const received = servers.flatMap((s) => s.serverEvents())
+    const clientProblems = sent.map((e) => checkEvent('client', e)).filter(Boolean)
+    const serverProblems = received.map((e) => checkEvent('server', e)).filter(Boolean)
+    expect(clientProblems, 'client events that fail the official schema').toEqual([])
+    expect(serverProblems, 'simulator events that fail the official schema').toEqual([])
+  })
+  return {
+    start(options: Omit<SimulatorTransportOptions, 'clock'> = {}): SimulatedServer {
+      const clock = new ManualClock()
+      const transports: SimulatorTransport[] = []
+      const server: SimulatedServer = {
+        clock,
+        transports,
+        options: {
+          transport: () => {
+            const transport = new SimulatorTransport({ ...options, clock })
+            transports.push(transport)
+            return transport
+          },
+          run: { clock },
+        },
+        sessionsOpened: () => server.serverEvents().filter((e) => e.type === 'session.created').length,
+        serverEvents: () => transports.flatMap((t) => t.serverEvents),
+        clientEvents: () => transports.flatMap((t) => t.clientEvents),
+        advance: (ms) => act(() => clock.advance(ms)),
+        runAll: () => act(() => clock.runAll()),
+        flush: () => act(() => clock.flush()),
+      }
+      started.push(server)
+      return server
+    },
+  }
+}
+
+/** Renders under a text-only provider that connects to `server` when asked. */
 export function renderWithProvider(
   ui: ReactNode,
   agent: RealtimeAgent,
-  props: Partial<RealtimeProviderProps> = {},
+  server: SimulatedServer,
+  props: Partial<RealtimeClientOptions> = {},
 ) {
-  return render(
-    <RealtimeProvider agent={agent} auth={{ clientSecret: 'ek_test' }} audio={false} {...props}>
-      {ui}
-    </RealtimeProvider>,
-  )
+  const options = {
+    agent,
+    auth: { clientSecret: 'ek_test' },
+    audio: false,
+    ...server.options,
+    ...props,
+  } satisfies RealtimeProviderProps
+  return render(<RealtimeProvider {...options}>{ui}</RealtimeProvider>)
+}
+
+/**
+ * Loads the JSON Schema validator, which the kit imports on first use (for a tool whose parameters
+ * are JSON Schema, or none). That import is I/O: no clock and no microtask flush waits for it, so
+ * call this in `beforeAll` and tool calls in the tests settle in microtasks.
+ */
+export async function loadJsonSchemaValidator(): Promise<void> {
+  const probe = tool({ name: 'probe', description: 'Loads the validator.', execute: () => '' })
+  const parsed = await probe.parseArguments('{}')
+  expect(parsed.ok).toBe(true)
 }
 
 /** Runs axe on a container and expects no violations (colour contrast needs layout, which jsdom lacks). */
@@ -24,6 +124,3 @@ export async function expectAccessible(container: Element) {
   })
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([])
 }
-
-/** Waits for microtasks and timers the simulator uses. */
-export const flush = () => act(() => new Promise((resolve) => setTimeout(resolve, 20)))

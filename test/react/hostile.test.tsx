@@ -1,6 +1,6 @@
-import { act, render, screen, waitFor } from '@testing-library/react'
+import { act, render, screen, within } from '@testing-library/react'
 import type { ReactNode } from 'react'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import {
   EventLog,
   RealtimeAgent,
@@ -11,14 +11,17 @@ import {
   tool,
 } from '../../src'
 import { callTool, say } from '../../src/testing'
-import { serveSimulator } from '../helpers/simulated'
+import { loadJsonSchemaValidator, simulator } from './helpers'
 
-const sim = serveSimulator()
+const sim = simulator()
+beforeAll(loadJsonSchemaValidator)
 const PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script><b>bold</b>'
 
 describe('hostile text', () => {
   it('in tool arguments, tool output, transcripts and the event log renders as text', async () => {
-    sim.use({ scenario: { turns: [{ replies: [callTool('echo', { html: PAYLOAD }), say(PAYLOAD)] }] } })
+    const server = sim.start({
+      scenario: { turns: [{ replies: [callTool('echo', { html: PAYLOAD }), say(PAYLOAD)] }] },
+    })
     const echo = tool({
       name: 'echo',
       description: 'e',
@@ -26,7 +29,12 @@ describe('hostile text', () => {
       execute: (args: { html: string }) => args.html,
     })
     const agent = new RealtimeAgent({ name: 'H', tools: [echo] })
-    const client = new RealtimeClient({ agent, auth: { clientSecret: 'ek_test' }, audio: false })
+    const client = new RealtimeClient({
+      agent,
+      auth: { clientSecret: 'ek_test' },
+      audio: false,
+      ...server.options,
+    })
     await act(() => client.connect())
     const wrapper = ({ children }: { children: ReactNode }) => (
       <RealtimeProvider agent={agent} client={client}>
@@ -42,11 +50,16 @@ describe('hostile text', () => {
       { wrapper },
     )
     act(() => client.sendMessage(PAYLOAD))
-    await waitFor(() =>
-      expect(
-        screen.getByRole('log', { name: 'Transcript' }).textContent?.split(PAYLOAD).length,
-      ).toBeGreaterThanOrEqual(3),
+    await server.runAll()
+    // The user's message, the tool's output (after its arguments) and the answer, each as text.
+    const rows = within(screen.getByRole('log', { name: 'Transcript' })).getAllByText((_, el) =>
+      Boolean(el?.classList.contains('rak-transcript__text')),
     )
+    expect(rows.map((row) => row.textContent)).toEqual([
+      PAYLOAD,
+      `echo(${JSON.stringify({ html: PAYLOAD })}) → ${PAYLOAD}`,
+      PAYLOAD,
+    ])
     expect(container.querySelector('img, script, b')).toBeNull()
     expect((window as { __pwned?: number }).__pwned).toBeUndefined()
     expect(screen.getByRole('region', { name: 'Tool calls' })).toHaveTextContent(PAYLOAD) // the output, as text

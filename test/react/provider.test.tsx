@@ -1,7 +1,7 @@
-import { act, renderHook, screen, waitFor } from '@testing-library/react'
+import { act, renderHook, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { StrictMode } from 'react'
-import { describe, expect, it } from 'vitest'
+import { type ReactNode, StrictMode } from 'react'
+import { describe, expect, it, vi } from 'vitest'
 import {
   MessageInput,
   RealtimeAgent,
@@ -11,13 +11,10 @@ import {
   useRealtimeSession,
 } from '../../src'
 import { say } from '../../src/testing'
-import { RecordingTransport } from '../helpers/session'
-import { serveSimulator } from '../helpers/simulated'
-import { expectAccessible, renderWithProvider } from './helpers'
+import { expectAccessible, renderWithProvider, type SimulatedServer, simulator } from './helpers'
 
-const sim = serveSimulator()
+const sim = simulator()
 const agent = new RealtimeAgent({ name: 'Helper', instructions: 'Help.' })
-const sessionsOpened = () => sim.serverEvents.filter((e) => e.type === 'session.created').length
 
 describe('RealtimeProvider', () => {
   it('names the missing provider and what to do', () => {
@@ -25,8 +22,9 @@ describe('RealtimeProvider', () => {
   })
 
   it('connects on a click, sends a typed message and shows the streamed answer', async () => {
-    sim.use({ scenario: { turns: [{ replies: [say('Hello from the simulator.')] }] } })
-    const user = userEvent.setup()
+    const answer = 'Hello from the simulator.'
+    const server = sim.start({ pace: 100, scenario: { turns: [{ replies: [say(answer)] }] } })
+    const user = userEvent.setup({ delay: null })
     renderWithProvider(
       <>
         <TalkButton />
@@ -34,75 +32,77 @@ describe('RealtimeProvider', () => {
         <MessageInput />
       </>,
       agent,
+      server,
     )
     const button = screen.getByRole('button', { name: 'Start conversation' })
     expect(button).toHaveAttribute('data-state', 'idle')
-    expect(sessionsOpened()).toBe(0) // nothing connects before the user asks
+    await server.flush()
+    expect(server.transports).toHaveLength(0) // nothing connects before the user asks
     await user.click(button)
-    await waitFor(() =>
-      expect(screen.getByRole('button', { name: 'Mute microphone' })).toHaveAttribute('aria-pressed', 'true'),
-    )
+    await server.flush()
+    expect(server.sessionsOpened()).toBe(1)
+    expect(screen.getByRole('button', { name: 'Mute microphone' })).toHaveAttribute('aria-pressed', 'true')
     await user.type(screen.getByRole('textbox', { name: 'Message' }), 'Hi there{Enter}')
-    expect(await screen.findByText('Hello from the simulator.')).toBeInTheDocument()
     const log = screen.getByRole('log', { name: 'Transcript' })
+    await server.advance(100 + 100) // the answer starts after one pace; its first chunk is on screen
+    const streaming = log.querySelector('[data-streaming]')
+    expect(streaming).not.toBeNull()
+    expect(streaming).toHaveTextContent('Hello')
+    expect(streaming).not.toHaveTextContent(answer)
+    await server.runAll()
+    expect(within(log).getByText(answer)).toBeInTheDocument()
+    expect(log.querySelector('[data-streaming]')).toBeNull()
     expect(log).toHaveTextContent('You')
     expect(log).toHaveTextContent('Hi there')
     expect(log).toHaveTextContent('Helper')
   })
 
   it('opens one socket under StrictMode and closes it on unmount', async () => {
-    const user = userEvent.setup()
-    const transports: RecordingTransport[] = []
-    const transport = () => {
-      const t = new RecordingTransport()
-      transports.push(t)
-      return t
-    }
+    const user = userEvent.setup({ delay: null })
+    const server = sim.start()
     const { unmount } = renderWithProvider(
       <StrictMode>
         <TalkButton />
       </StrictMode>,
       agent,
-      { transport },
+      server,
     )
     await user.click(screen.getByRole('button', { name: 'Start conversation' }))
-    await waitFor(() => expect(screen.getByRole('button')).toHaveAttribute('data-state', 'listening'))
-    expect(transports.map((t) => t.connects)).toEqual([1])
-    expect(sessionsOpened()).toBe(1)
+    await server.flush()
+    expect(screen.getByRole('button')).toHaveAttribute('data-state', 'listening')
+    expect(server.transports.map((t) => t.connections)).toEqual([1])
+    expect(server.sessionsOpened()).toBe(1)
+    const transport = server.transports[0]!
+    const close = vi.spyOn(transport, 'close')
     unmount()
-    expect(transports[0]!.closes).toBe(1)
+    expect(close).toHaveBeenCalledOnce()
+    expect(transport.connected).toBe(false)
   })
 
   it('connect() is idempotent while connecting', async () => {
-    const { result } = renderHook(() => useRealtimeSession(), {
-      wrapper: ({ children }) => (
-        <RealtimeProvider agent={agent} auth={{ clientSecret: 'ek_test' }} audio={false}>
-          {children}
-        </RealtimeProvider>
-      ),
-    })
+    const server = sim.start()
+    const { result } = renderHook(() => useRealtimeSession(), { wrapper: providerOf(server) })
     await act(async () => {
       await Promise.all([result.current.connect(), result.current.connect(), result.current.connect()])
     })
     expect(result.current.status).toBe('listening')
-    expect(sessionsOpened()).toBe(1)
+    expect(server.transports).toHaveLength(1)
+    expect(server.sessionsOpened()).toBe(1)
     act(() => result.current.disconnect())
     expect(result.current.status).toBe('idle')
   })
 
   it('reports a failed connection as status error with a typed error', async () => {
+    const server = sim.start()
     const { result } = renderHook(() => useRealtimeSession(), {
-      wrapper: ({ children }) => (
-        <RealtimeProvider agent={agent} auth={{ apiKey: 'sk-in-a-browser' }} audio={false}>
-          {children}
-        </RealtimeProvider>
-      ),
+      wrapper: providerOf(server, { apiKey: 'sk-in-a-browser' }),
     })
     await act(async () => {
       await result.current.connect().catch(() => {})
     })
     expect(result.current.status).toBe('error')
     expect(result.current.error?.code).toBe('browser_api_key_refused')
+    expect(server.transports.filter((t) => t.connections > 0)).toEqual([]) // refused before connecting
   })
 
   it('is accessible', async () => {
@@ -113,7 +113,20 @@ describe('RealtimeProvider', () => {
         <MessageInput />
       </>,
       agent,
+      sim.start(),
     )
     await expectAccessible(container)
   })
 })
+
+/** A text-only provider that connects to `server` with `auth` (an ephemeral key by default). */
+function providerOf(
+  server: SimulatedServer,
+  auth: { clientSecret?: string; apiKey?: string } = { clientSecret: 'ek_test' },
+) {
+  return ({ children }: { children: ReactNode }) => (
+    <RealtimeProvider agent={agent} auth={auth} audio={false} {...server.options}>
+      {children}
+    </RealtimeProvider>
+  )
+}
