@@ -131,7 +131,11 @@ export async function advanceUntil(
   }
 }
 
-/** Advances `clock` (see {@link advanceUntil}) until `session` emits an event of `type` matching `predicate`. */
+/**
+ * Advances `clock` (see {@link advanceUntil}) until `session` emits an event of `type` matching
+ * `predicate`. It listens from the call on: an event an earlier advance already delivered is not
+ * seen, so to wait for something that may have happened, wait on state with {@link advanceUntil}.
+ */
 export async function advanceUntilEvent<T extends RealtimeSessionEventType>(
   clock: ManualClock,
   session: RealtimeSession<never> | RealtimeSession<unknown>,
@@ -168,6 +172,16 @@ export const answered = (text: string) => (event: RealtimeSessionEventOf<'histor
     item?.type === 'message' && item.role === 'assistant' && item.text === text && item.status === 'completed'
   )
 }
+
+/** Whether the history holds a complete assistant message with exactly `text` (for {@link advanceUntil}). */
+export const hasAnswer = (session: RealtimeSession<never> | RealtimeSession<unknown>, text: string) => () =>
+  session.history.some(
+    (item) =>
+      item.type === 'message' &&
+      item.role === 'assistant' &&
+      item.text === text &&
+      item.status === 'completed',
+  )
 
 /** A `history_updated` predicate: any assistant message, complete. */
 export const anyAnswer = (event: RealtimeSessionEventOf<'history_updated'>) =>
