@@ -8,11 +8,10 @@ import {
   advanceUntilEvent,
   advanceUntilServerEvent,
   answered,
-  hasAnswer,
   inMemorySimulator,
   serverEventsOf,
 } from '../helpers/inMemory'
-import { collect } from '../helpers/session'
+import { collect, hasAnswer } from '../helpers/session'
 
 const sim = inMemorySimulator()
 const fast = { initialDelayMs: 10, maxDelayMs: 40, maxAttempts: 4, timeoutMs: 2000 }

@@ -173,16 +173,6 @@ export const answered = (text: string) => (event: RealtimeSessionEventOf<'histor
   )
 }
 
-/** Whether the history holds a complete assistant message with exactly `text` (for {@link advanceUntil}). */
-export const hasAnswer = (session: RealtimeSession<never> | RealtimeSession<unknown>, text: string) => () =>
-  session.history.some(
-    (item) =>
-      item.type === 'message' &&
-      item.role === 'assistant' &&
-      item.text === text &&
-      item.status === 'completed',
-  )
-
 /** A `history_updated` predicate: any assistant message, complete. */
 export const anyAnswer = (event: RealtimeSessionEventOf<'history_updated'>) =>
   event.item?.type === 'message' && event.item.role === 'assistant' && event.item.status === 'completed'
