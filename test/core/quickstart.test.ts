@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { main } from '../../examples/quickstart'
+import { compileSchemasFirst } from '../helpers/schemas'
 import { REAL_IO_TEST_MS } from '../helpers/session'
+
+compileSchemasFirst()
 
 // The example as users run it: a local WebSocket server and the platform's WebSocket, on real timers.
 // It waits only for events (its own loop), but its simulator paces chunks 10 ms apart.
