@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { toSessionConfig } from '../../src/core'
 import { checkEvent } from '../../src/testing'
+import { compileSchemasFirst } from '../helpers/schemas'
+
+compileSchemasFirst()
 
 const agentParts = { instructions: 'Be brief.', tools: [], voice: undefined }
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { main } from '../../examples/quickstart'
+import { compileSchemasFirst } from '../helpers/schemas'
+import { REAL_IO_TEST_MS } from '../helpers/session'
 
-describe("the seed's quickstart, in TypeScript", () => {
+compileSchemasFirst()
+
+// The example as users run it: a local WebSocket server and the platform's WebSocket, on real timers.
+// It waits only for events (its own loop), but its simulator paces chunks 10 ms apart.
+describe("the seed's quickstart, in TypeScript", { timeout: REAL_IO_TEST_MS }, () => {
   it('runs against the local simulator server and sees every event type of the seed loop', async () => {
     delete process.env.OPENAI_API_KEY
     const lines: string[] = []

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import {
   isRealtimeError,
@@ -6,19 +6,17 @@ import {
   RealtimeAgent,
   type RealtimeItem,
   RealtimeRunner,
-  type RealtimeSession,
   ReplayTransport,
   SessionRecorder,
   serializeRecording,
   tool,
-  WebSocketTransport,
 } from '../../src/core'
-import { callTool, createReplayHandlers, say } from '../../src/testing'
+import { callTool, say } from '../../src/testing'
+import { advanceUntil, inMemorySimulator } from '../helpers/inMemory'
 import { PushTransport } from '../helpers/pushTransport'
-import { nextEvent } from '../helpers/session'
-import { serveSimulator } from '../helpers/simulated'
+import { hasAnswer } from '../helpers/session'
 
-const sim = serveSimulator()
+const sim = inMemorySimulator()
 const weather = tool({
   name: 'get_weather',
   description: 'w',
@@ -26,6 +24,7 @@ const weather = tool({
   execute: ({ city }) => `Sunny in ${city}`,
 })
 const agent = new RealtimeAgent({ name: 'Recorded', tools: [weather] })
+const ANSWER = 'It is sunny in Oslo today.'
 const summary = (history: readonly RealtimeItem[]) =>
   history.map((i) => (i.type === 'message' ? `${i.role}:${i.text}` : `call:${i.name}=${i.output}`))
 
@@ -38,28 +37,21 @@ const thrown = (run: () => unknown): unknown => {
   return undefined
 }
 
-/** The recorded answer has arrived, complete, in a session (live or replayed). */
-const answered = (session: RealtimeSession<unknown>) =>
-  nextEvent(
-    session,
-    'history_updated',
-    (e) =>
-      e.item?.type === 'message' &&
-      e.item.text === 'It is sunny in Oslo today.' &&
-      e.item.status === 'completed',
-    5000,
-  )
-
+/** A conversation recorded on the session's clock: one 100 ms chunk of audio per 100 ms. */
 async function recordConversation(includeAudio = false) {
-  sim.use({
-    scenario: {
-      turns: [{ replies: [callTool('get_weather', { city: 'Oslo' }), say('It is sunny in Oslo today.')] }],
-    },
+  const { transport, clock } = sim.transport({
+    pace: 'realtime',
+    chunkMs: 100,
+    scenario: { turns: [{ replies: [callTool('get_weather', { city: 'Oslo' }), say(ANSWER)] }] },
   })
-  const recorder = new SessionRecorder(new WebSocketTransport(), { includeAudio })
-  const session = await new RealtimeRunner(agent).run({ apiKey: 'sk-test', transport: recorder.transport })
+  const recorder = new SessionRecorder(transport, { includeAudio, now: () => clock.now() })
+  const session = await new RealtimeRunner(agent).run({
+    apiKey: 'sk-test',
+    transport: recorder.transport,
+    clock,
+  })
   session.sendMessage('Weather in Oslo?')
-  await answered(session)
+  await advanceUntil(clock, hasAnswer(session, ANSWER), 'the answer')
   const history = summary(session.history)
   session.close()
   return { recorder, history }
@@ -79,6 +71,9 @@ describe('record and replay', () => {
     expect(recording.entries[0]).toMatchObject({ dir: 'in', event: { type: 'session.created' } })
     const times = recording.entries.map((e) => e.t)
     expect(times).toEqual([...times].sort((a, b) => a - b))
+    // The times are the recorder's clock: the model starts its tool call one pace step (100 ms) in.
+    expect(recording.entries.find((e) => e.event.type === 'response.created')?.t).toBe(0)
+    expect(recording.entries.find((e) => e.event.type === 'response.output_item.added')?.t).toBe(100)
     expect(serializeRecording(recording)).toBe(jsonl)
     // Audio is left out unless asked for: its size stays, its bytes do not.
     const audio = recording.entries.find((e) => e.event.type === 'response.output_audio.delta')!
@@ -87,28 +82,24 @@ describe('record and replay', () => {
     expect(withAudio.length).toBeGreaterThan(jsonl.length * 2)
   })
 
-  it('replays straight into a session: the same conversation, tool result included', async () => {
+  it('replays straight into a session: the same conversation, tool result included, at its recorded pace', async () => {
     const { recorder, history } = await recordConversation()
     const recording = parseRecording(recorder.toJSONL())
     const tools: string[] = []
-    const replayed = await new RealtimeRunner(agent).run({
+    // A replay plays on the platform's timers (faked here), and the session runs on the same ones.
+    const running = new RealtimeRunner(agent).run({
       clientSecret: 'replay',
       transport: new ReplayTransport(recording, { speed: 10 }),
     })
+    await vi.advanceTimersByTimeAsync(0) // what was recorded at 0 ms: the session is confirmed
+    const replayed = await running
     replayed.on('tool_end', (e) => tools.push(e.output))
-    await answered(replayed)
-    expect(summary(replayed.history)).toEqual(history)
+    const callAt = recording.entries.find((e) => e.event.type === 'response.function_call_arguments.done')!.t
+    await vi.advanceTimersByTimeAsync(callAt / 10 - 1)
+    expect(tools).toEqual([])
+    await vi.advanceTimersByTimeAsync(1)
     expect(tools).toEqual(['Sunny in Oslo']) // the replayed tool call runs the tool again, as it would live
-    replayed.close()
-  })
-
-  it('replays through msw, for apps that cannot pass a transport', async () => {
-    const { recorder, history } = await recordConversation()
-    sim.replaceHandlers(
-      ...createReplayHandlers(parseRecording(recorder.toJSONL()), { speed: Number.POSITIVE_INFINITY }),
-    )
-    const replayed = await new RealtimeRunner(agent).run({ apiKey: 'sk-test' })
-    await answered(replayed)
+    await vi.runAllTimersAsync()
     expect(summary(replayed.history)).toEqual(history)
     replayed.close()
   })

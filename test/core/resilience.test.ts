@@ -2,22 +2,23 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { RealtimeAgent, RealtimeRunner, tool } from '../../src/core'
 import { callTool, say } from '../../src/testing'
-import { flakyServer } from '../helpers/flaky'
-import { collect, nextEvent, nextServerEvent } from '../helpers/session'
-import { serveSimulator } from '../helpers/simulated'
+import { flakySimulator } from '../helpers/flaky'
+import {
+  advanceUntil,
+  advanceUntilEvent,
+  advanceUntilServerEvent,
+  answered,
+  inMemorySimulator,
+  serverEventsOf,
+} from '../helpers/inMemory'
+import { collect, hasAnswer } from '../helpers/session'
 
-const sim = serveSimulator()
+const sim = inMemorySimulator()
 const fast = { initialDelayMs: 10, maxDelayMs: 40, maxAttempts: 4, timeoutMs: 2000 }
-const answered = (text: string) => (e: { item: unknown }) => {
-  const item = e.item as { type?: string; role?: string; text?: string; status?: string } | null
-  return (
-    item?.type === 'message' && item.role === 'assistant' && item.text === text && item.status === 'completed'
-  )
-}
 
 describe('reconnecting without losing the conversation', () => {
   it('reconnects after a drop, re-seeds the conversation with the same ids, and carries on', async () => {
-    const flaky = flakyServer({
+    const { transport, clock, stats } = flakySimulator(sim, {
       drops: 1,
       dropAfter: (e) => e.type === 'response.done',
       scenario: {
@@ -25,23 +26,32 @@ describe('reconnecting without losing the conversation', () => {
         fallback: (ctx) => say(`Still here after ${ctx.userText}`),
       },
     })
-    sim.replaceHandlers(flaky.handler)
     const agent = new RealtimeAgent({ name: 'Steady', instructions: 'Keep context.' })
-    const session = await new RealtimeRunner(agent).run({ apiKey: 'sk-test', reconnect: fast })
+    const session = await new RealtimeRunner(agent).run({
+      apiKey: 'sk-test',
+      transport,
+      clock,
+      reconnect: fast,
+    })
     const events = collect(session)
     const statuses: string[] = []
     session.subscribe(() => statuses.push(session.status))
     session.sendMessage('one')
-    await nextEvent(session, 'history_updated', answered('First answer.'))
-    await nextEvent(session, 'error', (e) => e.error.code === 'connection_closed')
-    expect(session.status).toBe('reconnecting')
+    // The line dies right after the answer's response.done, in the same turn of the clock.
+    await advanceUntil(clock, () => session.status === 'reconnecting', 'the drop')
+    expect(session.history.at(-1)).toMatchObject({ text: 'First answer.', status: 'completed' })
+    expect(events.filter((e) => e.type === 'error').map((e) => e.error.code)).toEqual(['connection_closed'])
     session.sendMessage('two') // sent while the connection is down: kept and delivered
-    await nextEvent(session, 'history_updated', answered('Second answer.'), 5000)
-    expect(flaky.stats.connections).toBe(2)
+    expect(transport.connections).toBe(1)
+    await clock.advance(fast.initialDelayMs - 1)
+    expect(transport.connections).toBe(1) // the backoff runs on the session's clock
+    await clock.advance(1)
+    expect(transport.connections).toBe(2)
+    await advanceUntil(clock, hasAnswer(session, 'Second answer.'), 'the second answer')
     expect(statuses).toContain('reconnecting')
     expect(session.status).not.toBe('reconnecting')
 
-    const second = flaky.stats.clientEvents.filter((c) => c.connection === 2).map((c) => c.event)
+    const second = stats.clientEvents.filter((c) => c.connection === 2).map((c) => c.event)
     expect(second[0]).toMatchObject({ type: 'session.update', session: { instructions: 'Keep context.' } })
     const seeded = second.filter((e) => e.type === 'conversation.item.create').slice(0, 2)
     const [userItem, assistantItem] = session.history
@@ -65,6 +75,11 @@ describe('reconnecting without losing the conversation', () => {
         },
       },
     ])
+    // What was sent while the connection was down follows the seed.
+    expect(second[3]).toMatchObject({
+      type: 'conversation.item.create',
+      item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'two' }] },
+    })
     // Nothing duplicated: the server's echoes of the seed merged into the items already there.
     expect(session.history.map((i) => (i.type === 'message' ? `${i.role}:${i.text}` : i.type))).toEqual([
       'user:one',
@@ -77,23 +92,31 @@ describe('reconnecting without losing the conversation', () => {
   })
 
   it('treats the end of the maximum session duration (1001) like a drop, with a fresh ephemeral key each time', async () => {
-    const flaky = flakyServer({
+    const { transport, clock, stats } = flakySimulator(sim, {
       drops: 1,
       dropAfter: (e) => e.type === 'session.updated',
       closeCode: 1001,
       closeReason: 'session_expired',
     })
-    sim.replaceHandlers(flaky.handler)
     let minted = 0
     const session = await new RealtimeRunner(new RealtimeAgent({ name: 'Long' })).run({
       getClientSecret: async () => `ek_${++minted}`,
+      transport,
+      clock,
       reconnect: fast,
     })
-    await nextEvent(session, 'error', (e) => e.error.code === 'connection_closed')
-    await nextServerEvent(session, 'session.updated', 3000)
-    expect(flaky.stats.credentials).toEqual(['ek_1', 'ek_2'])
+    const dropped = await advanceUntilEvent(
+      clock,
+      session,
+      'error',
+      (e) => e.error.code === 'connection_closed',
+    )
+    expect(dropped.error).toMatchObject({ details: { code: 1001, reason: 'session_expired' } })
+    await advanceUntilServerEvent(clock, session, 'session.updated')
+    expect(stats.credentials).toEqual(['ek_1', 'ek_2'])
     session.sendMessage('still there?')
-    await nextServerEvent(session, 'response.done', 3000)
+    await advanceUntilServerEvent(clock, session, 'response.done')
+    expect(transport.connections).toBe(2)
     session.close()
   })
 
@@ -108,7 +131,7 @@ describe('reconnecting without losing the conversation', () => {
           release = () => resolve('found it')
         }),
     })
-    const flaky = flakyServer({
+    const { transport, clock, stats } = flakySimulator(sim, {
       drops: 1,
       dropAfter: (e) => e.type === 'response.done',
       // Like a model: call the tool, answer once its output is in the conversation.
@@ -118,62 +141,73 @@ describe('reconnecting without losing the conversation', () => {
           ctx.toolOutput ? say(`Result: ${ctx.toolOutput}`) : callTool('slow_lookup', { q: 'x' }),
       },
     })
-    sim.replaceHandlers(flaky.handler)
     const session = await new RealtimeRunner(new RealtimeAgent({ name: 'T', tools: [slow] })).run({
       apiKey: 'sk-test',
+      transport,
+      clock,
       reconnect: fast,
     })
-    const started = nextEvent(session, 'tool_start')
-    const dropped = nextEvent(session, 'error', (e) => e.error.code === 'connection_closed')
+    const events = collect(session)
+    const ends: string[] = []
+    session.on('tool_end', (e) => ends.push(e.output))
     session.sendMessage('look it up')
-    await started
-    await dropped
-    await nextServerEvent(session, 'session.updated', 3000)
+    // The line dies right after the call's response.done, as the tool starts.
+    const updated = () => serverEventsOf(transport.serverEvents, 'session.updated').length
+    await advanceUntil(clock, () => updated() === 2, 'the session update on the new connection')
+    expect(transport.connections).toBe(2)
+    expect(events.filter((e) => e.type === 'tool_start')).toHaveLength(1)
+    expect(events.filter((e) => e.type === 'error').map((e) => e.error.code)).toEqual(['connection_closed'])
+    expect(session.status).toBe('thinking') // the tool is still running
+    expect(ends).toEqual([])
     release()
-    const end = await nextEvent(session, 'tool_end')
-    expect(end.output).toBe('found it')
-    await nextEvent(session, 'history_updated', answered('Result: found it'), 3000)
-    const second = flaky.stats.clientEvents.filter((c) => c.connection === 2).map((c) => c.event)
-    const call = second.find((e) => (e.item as { type?: string })?.type === 'function_call')
-    const output = second.find((e) => (e.item as { type?: string })?.type === 'function_call_output')
-    expect(call).toBeDefined()
-    expect(second.indexOf(output!)).toBeGreaterThan(second.indexOf(call!)) // the call is seeded before its output
+    await advanceUntilEvent(clock, session, 'history_updated', answered('Result: found it'))
+    expect(ends).toEqual(['found it'])
+    const second = stats.clientEvents.filter((c) => c.connection === 2).map((c) => c.event)
+    const call = second.findIndex(
+      (e) => e.type === 'conversation.item.create' && e.item.type === 'function_call',
+    )
+    const output = second.findIndex(
+      (e) => e.type === 'conversation.item.create' && e.item.type === 'function_call_output',
+    )
+    expect(call).toBeGreaterThan(0)
+    expect(output).toBeGreaterThan(call) // the call is seeded before its output
     session.close()
   })
 
   it('gives up after the last attempt: status error, a typed error, the loop ends, waiting approvals are reported', async () => {
     let accepted = 0
-    const flaky = flakyServer({
+    const { transport, clock } = flakySimulator(sim, {
       drops: 1,
       dropAfter: (e) => e.type === 'response.function_call_arguments.done',
       authorize: () => ++accepted === 1, // the server refuses every reconnection
       scenario: { turns: [{ replies: [callTool('pay')] }] },
     })
-    sim.replaceHandlers(flaky.handler)
     const pay = tool({ name: 'pay', description: 'p', needsApproval: true, execute: () => 'paid' })
     const session = await new RealtimeRunner(new RealtimeAgent({ name: 'G', tools: [pay] })).run({
       apiKey: 'sk-test',
+      transport,
+      clock,
       reconnect: { ...fast, maxAttempts: 2 },
     })
-    const loop = (async () => {
-      const seen: string[] = []
-      for await (const e of session) seen.push(e.type)
-      return seen
+    let seen: string[] | undefined
+    void (async () => {
+      const types: string[] = []
+      for await (const e of session) types.push(e.type)
+      seen = types
     })()
-    const approval = nextEvent(session, 'tool_approval_required')
+    const ends: (string | undefined)[] = []
+    session.on('tool_end', (e) => ends.push(e.error?.code))
     session.sendMessage('pay')
-    await approval
-    const rejected = nextEvent(session, 'tool_end', () => true, 5000)
-    const final = await nextEvent(
-      session,
-      'error',
-      (e) => e.error.message.includes('attempts to reconnect failed'),
-      5000,
+    await advanceUntilEvent(clock, session, 'tool_approval_required')
+    const final = await advanceUntilEvent(clock, session, 'error', (e) =>
+      e.error.message.includes('attempts to reconnect failed'),
     )
     expect(final.error.code).toBe('connection_closed')
-    expect((await rejected).error?.code).toBe('tool_rejected')
+    expect(ends).toEqual(['tool_rejected'])
     expect(session.status).toBe('error')
-    expect(await loop).toContain('agent_end')
-    expect(flaky.stats.connections).toBe(3)
+    await advanceUntil(clock, () => seen !== undefined, 'the end of the event loop')
+    expect(seen).toContain('agent_end')
+    expect(transport.connections).toBe(3)
+    expect(accepted).toBe(3)
   })
 })

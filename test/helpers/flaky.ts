@@ -1,9 +1,8 @@
-import { ws } from 'msw'
-import type { RawServerEvent } from '../../src/core/protocol'
-import { REALTIME_WS_URL, type SimulatorHandlerOptions } from '../../src/testing'
-import { attachSimulator, credentialOf } from '../../src/testing/connection'
+import type { ClientEvent, RawServerEvent } from '../../src/core'
+import type { SimulatorTransportOptions } from '../../src/testing'
+import type { inMemorySimulator } from './inMemory'
 
-export interface FlakyOptions extends SimulatorHandlerOptions {
+export interface FlakyOptions extends Omit<SimulatorTransportOptions, 'clock'> {
   /** How many connections to drop (the first ones). */
   drops: number
   /** Drop right after the simulator sends an event for which this returns true. */
@@ -12,41 +11,47 @@ export interface FlakyOptions extends SimulatorHandlerOptions {
   closeReason?: string
 }
 
-/** The simulator behind msw, dropping its first connections at a chosen event. Counts connections and credentials. */
-export function flakyServer(options: FlakyOptions) {
+/**
+ * The in-memory simulator, dropping its first connections right after it sent a chosen event: that
+ * event arrives, the simulator sends and reads nothing more, and the connection closes when the
+ * clock next moves (so the client may react to the event first, as on a real socket that died).
+ * Keeps the credential of each connection and the client events each one read.
+ */
+export function flakySimulator(sim: ReturnType<typeof inMemorySimulator>, options: FlakyOptions) {
   const stats = {
-    connections: 0,
     credentials: [] as string[],
-    clientEvents: [] as { connection: number; event: Record<string, unknown> }[],
+    clientEvents: [] as { connection: number; event: ClientEvent }[],
   }
-  const handler = ws.link(REALTIME_WS_URL).addEventListener('connection', ({ client, info }) => {
-    const connection = ++stats.connections
-    const credential = credentialOf(info.protocols)
-    stats.credentials.push(credential ?? '')
-    let dropped = false
-    let dropNext = false
-    const send = (data: string) => {
-      if (dropped) return
-      client.send(data)
-      // The triggering event goes out, then the line goes dead: nothing more is sent, and the close
-      // waits a macrotask, since msw drops messages still queued on a closing socket.
-      if (dropNext) {
-        dropped = true
-        setTimeout(() => client.close(options.closeCode ?? 1011, options.closeReason ?? 'network failure'), 0)
-      }
-    }
-    const simulator = attachSimulator({ send, close: (c, r) => client.close(c, r) }, credential, {
-      ...options,
-      onServerEvent: (event) => {
-        options.onServerEvent?.(event)
-        if (!dropped && connection <= options.drops && options.dropAfter(event)) dropNext = true
-      },
-    })
-    client.addEventListener('message', (event) => {
-      stats.clientEvents.push({ connection, event: JSON.parse(String(event.data)) })
-      if (!dropped) simulator?.receive(String(event.data))
-    })
-    client.addEventListener('close', () => simulator?.dispose())
+  const dropped = new Set<number>()
+  const authorize = options.authorize ?? ((credential: string) => credential.length > 0)
+  const { transport, clock } = sim.transport({
+    ...options,
+    authorize: (credential) => {
+      stats.credentials.push(credential)
+      return authorize(credential)
+    },
+    onClientEvent: (event, problem) => {
+      stats.clientEvents.push({ connection: transport.connections, event: event as ClientEvent })
+      options.onClientEvent?.(event, problem)
+    },
+    onServerEvent: (event) => {
+      options.onServerEvent?.(event)
+      const connection = transport.connections
+      if (connection > options.drops || dropped.has(connection) || !options.dropAfter(event)) return
+      dropped.add(connection)
+      // The event itself still goes out: the simulator hands it to the transport after this hook.
+      const silence = () => transport.simulator?.dispose()
+      // session.created is sent while the connection opens, before its simulator is attached.
+      if (event.type === 'session.created') queueMicrotask(silence)
+      else silence()
+      clock.setTimeout(() => {
+        if (transport.connected && transport.connections === connection)
+          transport.drop({
+            code: options.closeCode ?? 1011,
+            reason: options.closeReason ?? 'network failure',
+          })
+      }, 0)
+    },
   })
-  return { handler, stats }
+  return { transport, clock, stats }
 }

@@ -6,11 +6,13 @@ import {
 } from '../../src/core'
 import type { ClientEvent } from '../../src/core/protocol'
 import { engineOf } from '../../src/core/session'
-import type { RealtimeTransport, TransportHandlers } from '../../src/core/transport'
+import type { RealtimeTransport, TransportConnectOptions, TransportHandlers } from '../../src/core/transport'
 
 /** A transport the test drives: it keeps what the session sent and delivers what the test pushes. */
 export class PushTransport implements RealtimeTransport {
   readonly sent: ClientEvent[] = []
+  /** The options of every `connect()`: the URL and the credential the session used. */
+  readonly connects: TransportConnectOptions[] = []
   closes = 0
   #handlers: TransportHandlers | null = null
   readonly #confirm: boolean
@@ -24,7 +26,8 @@ export class PushTransport implements RealtimeTransport {
     return this.#handlers !== null
   }
 
-  async connect(_options: unknown, handlers: TransportHandlers): Promise<void> {
+  async connect(options: TransportConnectOptions, handlers: TransportHandlers): Promise<void> {
+    this.connects.push(options)
     this.#handlers = handlers
     if (this.#confirm)
       queueMicrotask(() =>
@@ -75,7 +78,10 @@ export function offlineSession<T>(
   const transport = new PushTransport()
   const { confirmed = true, ...rest } = options
   const session = new RealtimeSession<T>({ agent, transport, ...rest })
-  void transport.connect({}, engineOf(session).handlers)
+  void transport.connect(
+    { url: 'memory://push', auth: { kind: 'apiKey', value: 'sk-test' } },
+    engineOf(session).handlers,
+  )
   if (confirmed) transport.push({ type: 'session.created', event_id: 'e0', session: { type: 'realtime' } })
   return { session, transport, sent: transport.sent }
 }

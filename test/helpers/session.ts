@@ -7,13 +7,25 @@ import type {
 import type { ClientEvent } from '../../src/core/protocol'
 import { WebSocketTransport } from '../../src/core/transport'
 
+/**
+ * How long a test on a real socket (msw's interception, a local server) waits for one event. A turn
+ * there takes tens of milliseconds even on a loaded machine: only a hang comes near this bound.
+ */
+export const REAL_IO_WAIT_MS = 10_000
+
+/** The timeout of a test on a real socket: room for a few waits of {@link REAL_IO_WAIT_MS}. */
+export const REAL_IO_TEST_MS = 30_000
+
 /** A WebSocket transport that keeps every client event it sent. */
 export class RecordingTransport extends WebSocketTransport {
   readonly sent: ClientEvent[] = []
+  /** The URL of every `connect()`. */
+  readonly urls: string[] = []
   connects = 0
   closes = 0
   override async connect(...args: Parameters<WebSocketTransport['connect']>): Promise<void> {
     this.connects++
+    this.urls.push(args[0].url)
     return super.connect(...args)
   }
   override close(...args: Parameters<WebSocketTransport['close']>): void {
@@ -60,4 +72,39 @@ export function collect(session: RealtimeSession<unknown>): RealtimeSessionEvent
   const events: RealtimeSessionEvent[] = []
   session.on('*', (e) => events.push(e))
   return events
+}
+
+/** Whether the history holds a complete assistant message with exactly `text` (a condition for the waits). */
+export const hasAnswer = (session: RealtimeSession<never> | RealtimeSession<unknown>, text: string) => () =>
+  session.history.some(
+    (item) =>
+      item.type === 'message' &&
+      item.role === 'assistant' &&
+      item.text === text &&
+      item.status === 'completed',
+  )
+
+/**
+ * Resolves once `condition()` holds, checked now and after every event of `session` (no polling);
+ * rejects, naming `what`, after `timeoutMs`. For tests on real sockets, where time is not the test's.
+ */
+export function until(
+  session: RealtimeSession<never> | RealtimeSession<unknown>,
+  condition: () => boolean,
+  what: string,
+  timeoutMs = REAL_IO_WAIT_MS,
+): Promise<void> {
+  if (condition()) return Promise.resolve()
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off()
+      reject(new Error(`${what} did not happen within ${timeoutMs} ms`))
+    }, timeoutMs)
+    const off = (session as RealtimeSession<unknown>).on('*', () => {
+      if (!condition()) return
+      clearTimeout(timer)
+      off()
+      resolve()
+    })
+  })
 }

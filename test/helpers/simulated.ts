@@ -3,6 +3,7 @@ import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, expect } from 'vitest'
 import type { RawServerEvent } from '../../src/core/protocol'
 import { checkEvent, createSimulatorHandlers, type SimulatorHandlerOptions } from '../../src/testing'
+import { compileSchemasFirst } from './schemas'
 
 /**
  * Serves the simulator through msw for one test file. `use(options)` swaps the scenario for a test
@@ -22,6 +23,7 @@ export function serveSimulator(defaults: SimulatorHandlerOptions = {}) {
   })
   const defaultHandlers = createSimulatorHandlers(options({}))
   const server = setupServer(...defaultHandlers)
+  compileSchemasFirst()
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
   afterEach(() => {
     const serverProblems = serverEvents.map((e) => checkEvent('server', e)).filter(Boolean)

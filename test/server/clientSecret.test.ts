@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { createClientSecretFetcher, RealtimeAgent, tool } from '../../src/core'
 import { createClientSecretHandler, sessionConfigForAgent, toNodeHandler } from '../../src/server'
 import { checkAgainstSchema, realtimeSchemas } from '../../src/testing/validation'
+import { compileSchemasFirst } from '../helpers/schemas'
 
 // Built from parts so the tree holds nothing that looks like a real key.
 const KEY = ['sk', 'proj', 'server', 'only', 'secret', '1234567890'].join('-')
@@ -14,6 +15,7 @@ const UPSTREAM = 'https://api.openai.com/v1/realtime/client_secrets'
 const example = JSON.parse(realtimeSchemas.RealtimeCreateClientSecretResponse!['x-oaiMeta']!.example!)
 const requests: { auth: string | null; body: unknown }[] = []
 
+compileSchemasFirst()
 const api = setupServer()
 beforeAll(() => api.listen({ onUnhandledRequest: 'bypass' }))
 afterEach(() => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { RealtimeAgent, RealtimeRunner, WebSocketTransport } from '../../src/core'
 import { type SimulatorServer, say, startSimulatorServer } from '../../src/testing'
-import { nextServerEvent } from '../helpers/session'
+import { hasAnswer, REAL_IO_TEST_MS, until } from '../helpers/session'
 
 let server: SimulatorServer
 const credentials: string[] = []
@@ -18,14 +18,14 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
-describe('the simulator over a real local WebSocket server', () => {
+// Real sockets on real timers: the simulator streams at pace 0, and the waits are for events.
+describe('the simulator over a real local WebSocket server', { timeout: REAL_IO_TEST_MS }, () => {
   it('talks to the runner with the `ws` package and an Authorization header', async () => {
     const runner = new RealtimeRunner(new RealtimeAgent({ name: 'Node' }))
     const transport = new WebSocketTransport({ WebSocket: WebSocket as never, useAuthorizationHeader: true })
     const session = await runner.run({ apiKey: 'sk-node', url: server.url, transport })
     session.sendMessage('hi')
-    await nextServerEvent(session, 'response.done')
-    expect(session.history.at(-1)).toMatchObject({ text: 'Over a real socket.' })
+    await until(session, hasAnswer(session, 'Over a real socket.'), 'the answer')
     expect(credentials.at(-1)).toBe('sk-node')
     session.close()
   })

@@ -10,6 +10,7 @@ import {
 } from '../../src/core'
 import { callTool, checkEvent, createSimulatorTransport, type Scenario, say } from '../../src/testing'
 import { frames, tone } from '../helpers/audio'
+import { compileSchemasFirst } from '../helpers/schemas'
 
 const STORY = 'Once upon a time a small robot learned to listen before it spoke, and everyone liked it.'
 
@@ -32,6 +33,8 @@ const getWeather = tool({
     return `sunny in ${city}`
   },
 })
+
+compileSchemasFirst()
 
 // The platform's timers are frozen and never advanced: the turn must complete on the manual clock
 // alone, so nothing in it depends on how fast the machine is.

@@ -10,6 +10,7 @@ import {
   say,
 } from '../../src/testing'
 import { frames, tone } from '../helpers/audio'
+import { compileSchemasFirst } from '../helpers/schemas'
 
 /** A simulator driven directly: client events in as objects, server events collected. */
 function drive(options: SimulatorOptions = {}) {
@@ -26,6 +27,8 @@ function drive(options: SimulatorOptions = {}) {
   }
   return { sim, send, events, types, of, settle, speak }
 }
+
+compileSchemasFirst()
 
 afterEach(() => {
   vi.useRealTimers()

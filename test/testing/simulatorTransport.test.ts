@@ -7,6 +7,9 @@ import {
   type SimulatorTransportOptions,
   say,
 } from '../../src/testing'
+import { compileSchemasFirst } from '../helpers/schemas'
+
+compileSchemasFirst()
 
 const connectOptions = (value = 'test') => ({
   url: 'memory://simulator',
