@@ -21,5 +21,7 @@ export default defineConfig({
     // Node 20 has no global WebSocket; msw intercepts the experimental one.
     execArgv: ['--experimental-websocket'],
     testTimeout: 15_000,
+    // Every covering test runs once per mutant: the fuzz tests take fewer sequences here.
+    env: { FUZZ_RUNS: '300' },
   },
 })
