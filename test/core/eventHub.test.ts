@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { RealtimeSessionEvent } from '../../src/core'
 import { EventHub } from '../../src/core/eventHub'
@@ -15,6 +17,17 @@ const indexOf = (event: RealtimeSessionEvent) => ('contentIndex' in event ? even
 
 /** Lets every pending promise callback run. */
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+// A full garbage collection on demand, to see whether the hub still holds consumed events.
+setFlagsFromString('--expose-gc')
+const collectGarbage = runInNewContext('gc') as () => void
+
+/** How many of the events are still reachable after a full collection. */
+async function stillHeld(events: WeakRef<RealtimeSessionEvent>[]): Promise<number> {
+  await settle()
+  collectGarbage()
+  return events.filter((event) => event.deref() !== undefined).length
+}
 
 async function drain(iterator: AsyncIterable<RealtimeSessionEvent>): Promise<RealtimeSessionEvent[]> {
   const seen: RealtimeSessionEvent[] = []
@@ -195,5 +208,39 @@ describe('EventHub iterators', () => {
     hub.close()
     for await (const event of iterator) seen.push(indexOf(event))
     expect(seen).toEqual(Array.from({ length: n }, (_, i) => i))
+  })
+
+  it('lets go of consumed events in a long session when the loop keeps up', async () => {
+    const hub = new EventHub()
+    const iterator = hub.iterate()
+    const first: WeakRef<RealtimeSessionEvent>[] = []
+    for (let n = 0; n < 3000; n++) {
+      const event = numbered(n)
+      if (n < 1000) first.push(new WeakRef(event))
+      hub.emit(event)
+      await iterator.next()
+    }
+    expect(await stillHeld(first)).toBe(0)
+    // The hub and its iterator stay in use, so what they hold was not collected with them.
+    hub.emit(numbered(3000))
+    hub.close()
+    expect((await drain(iterator)).map(indexOf).at(-1)).toBe(3000)
+  })
+
+  it('lets go of consumed events in a long session when the loop lags behind', async () => {
+    const hub = new EventHub()
+    const iterator = hub.iterate()
+    const first: WeakRef<RealtimeSessionEvent>[] = []
+    for (let n = 0; n < 3000; n++) {
+      const event = numbered(n)
+      if (n < 1000) first.push(new WeakRef(event))
+      hub.emit(event)
+    }
+    for (let n = 0; n < 2500; n++) await iterator.next()
+    expect(await stillHeld(first)).toBe(0)
+    // The hub and its iterator stay in use, so what they hold was not collected with them.
+    hub.emit(numbered(3000))
+    hub.close()
+    expect((await drain(iterator)).map(indexOf).at(-1)).toBe(3000)
   })
 })
