@@ -168,6 +168,14 @@ describe('EventHub iterators', () => {
     await expect(hub.iterate().next()).resolves.toEqual({ value: undefined, done: true })
   })
 
+  it('keeps an iterator made after close ended when events follow', async () => {
+    const hub = new EventHub()
+    hub.close()
+    const iterator = hub.iterate()
+    hub.emit(numbered(0))
+    await expect(iterator.next()).resolves.toEqual({ value: undefined, done: true })
+  })
+
   it('stops an iterator on return(), even when events follow', async () => {
     const hub = new EventHub()
     const iterator = hub.iterate()
