@@ -80,6 +80,8 @@ export class EventHub {
       wake?.()
     }
     this.#enders.add(end)
+    // Made after close: it ends at once instead of collecting the events emitted from now on.
+    if (this.#closed) end()
     let head = 0
     const iterator: AsyncIterableIterator<RealtimeSessionEvent> = {
       async next() {
