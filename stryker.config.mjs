@@ -5,7 +5,14 @@
  */
 export default {
   // Files under mutation; extend this list one module at a time.
-  mutate: ['src/core/eventHub.ts', 'src/core/guardrailMonitor.ts', 'src/core/config.ts'],
+  mutate: [
+    'src/core/stores/*.ts',
+    'src/core/history.ts',
+    'src/core/toolCalls.ts',
+    'src/core/eventHub.ts',
+    'src/core/guardrailMonitor.ts',
+    'src/core/config.ts',
+  ],
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts' },
   // TypeScript 7 has no JavaScript API for Stryker to load the project's tsconfig or run a type
