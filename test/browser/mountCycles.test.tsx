@@ -1,6 +1,12 @@
 import { act, render, screen, waitFor } from '@testing-library/react'
 import { describe, expect, inject, it } from 'vitest'
-import { RealtimeAgent, RealtimeClient, RealtimeProvider, TalkButton } from '../../src'
+import {
+  RealtimeAgent,
+  type RealtimeClient,
+  RealtimeProvider,
+  TalkButton,
+  useRealtimeClient,
+} from '../../src'
 import { RecordingTransport } from '../helpers/session'
 
 /** Counts listeners added and removed on a target, by event type. */
@@ -33,6 +39,12 @@ function countListeners(target: EventTarget) {
   }
 }
 
+/** Hands the provider's own client to the test. */
+function Grab({ onClient }: { onClient: (client: RealtimeClient) => void }) {
+  onClient(useRealtimeClient())
+  return null
+}
+
 describe('mounting and unmounting the provider 100 times', () => {
   it('leaves no socket, track, AudioContext or listener behind, also when unmounted while connecting', async () => {
     // Every socket the page opens, to check that each one ends closed.
@@ -52,21 +64,29 @@ describe('mounting and unmounting the provider 100 times', () => {
     const tracks: MediaStreamTrack[] = []
     try {
       for (let i = 0; i < 100; i++) {
-        const client = new RealtimeClient({
-          agent: new RealtimeAgent({ name: `Cycle ${i}` }),
-          auth: { clientSecret: 'ek_cycle', url: inject('simulatorUrl') },
-          transport: () => {
-            const t = new RecordingTransport()
-            transports.push(t)
-            return t
-          },
-        })
-        clients.push(client)
+        // The provider creates (and so owns and disposes) each client.
+        const grabbed: { client: RealtimeClient | null } = { client: null }
         const { unmount } = render(
-          <RealtimeProvider agent={client.getSnapshot().currentAgent} client={client}>
+          <RealtimeProvider
+            agent={new RealtimeAgent({ name: `Cycle ${i}` })}
+            auth={{ clientSecret: 'ek_cycle', url: inject('simulatorUrl') }}
+            transport={() => {
+              const t = new RecordingTransport()
+              transports.push(t)
+              return t
+            }}
+          >
+            <Grab
+              onClient={(c) => {
+                grabbed.client = c
+              }}
+            />
             <TalkButton />
           </RealtimeProvider>,
         )
+        const client = grabbed.client
+        if (!client) throw new Error('the provider gave no client')
+        clients.push(client)
         await act(async () => screen.getByRole('button', { name: 'Start conversation' }).click())
         if (i % 2 === 0) {
           // Fully connected, microphone live.

@@ -5,7 +5,7 @@ import { RealtimeAgent, RealtimeClient, RealtimeProvider, TalkButton } from '../
 import { RecordingTransport } from '../helpers/session'
 
 describe('RealtimeProvider in a real browser, with audio', () => {
-  it('a click connects with the microphone; unmount leaves no socket, track or AudioContext', async () => {
+  it('a click connects with the microphone; a client of the app outlives the provider, and dispose() leaves nothing behind', async () => {
     const transports: RecordingTransport[] = []
     const client = new RealtimeClient({
       agent: new RealtimeAgent({ name: 'Leak check' }),
@@ -39,7 +39,12 @@ describe('RealtimeProvider in a real browser, with audio', () => {
       ).toBeGreaterThan(5),
     )
 
+    // The provider was given this client: unmounting it leaves the conversation to its owner.
     unmount()
+    expect(client.session?.status).toBe('listening')
+    expect(tracks.every((t) => t.readyState === 'live')).toBe(true)
+    expect(transports[0]!.closes).toBe(0)
+    client.dispose()
     await waitFor(() => expect(context.state).toBe('closed'))
     expect(transports).toHaveLength(1)
     expect(transports[0]!.closes).toBe(1)

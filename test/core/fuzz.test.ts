@@ -248,53 +248,63 @@ function stillWorks(push: (e: unknown) => void, session: RealtimeSession) {
 
 // Mutation testing runs every test once per mutant: it asks for fewer sequences (FUZZ_RUNS).
 const runs = (full: number) => Math.min(full, Number(process.env.FUZZ_RUNS ?? full))
+// Thousands of sequences are seconds of CPU, many more on a loaded machine: the bound only catches a hang.
+const FUZZ_TIMEOUT_MS = 120_000
 
 describe('fuzzing the session with server events', () => {
-  it('valid events in random order, duplicated: the history is what arrived, and the next turn works (6,000 sequences)', () => {
-    fc.assert(
-      fc.property(fc.array(validEvent, { maxLength: 25 }), fc.nat(), (events, seed) => {
-        const { session, transport } = fuzzSession()
-        const invalid: unknown[] = []
-        session.on('error', (e) => e.error.code === 'invalid_server_event' && invalid.push(e.error.details))
-        // Duplicate some events and replay them out of order.
-        const replay = [...events, ...events.filter((_, i) => (i + seed) % 3 === 0)].sort(
-          (a, b) => ((JSON.stringify(a).length + seed) % 7) - ((JSON.stringify(b).length + seed) % 7),
-        )
-        for (const event of replay) transport.push(event)
-        expect(invalid, 'well-formed events are applied, never rejected').toEqual([])
-        checkInvariants(session, replay)
-        stillWorks((e) => transport.push(e), session)
-        session.close()
-      }),
-      { numRuns: runs(6000) },
-    )
-  })
+  it(
+    'valid events in random order, duplicated: the history is what arrived, and the next turn works (6,000 sequences)',
+    () => {
+      fc.assert(
+        fc.property(fc.array(validEvent, { maxLength: 25 }), fc.nat(), (events, seed) => {
+          const { session, transport } = fuzzSession()
+          const invalid: unknown[] = []
+          session.on('error', (e) => e.error.code === 'invalid_server_event' && invalid.push(e.error.details))
+          // Duplicate some events and replay them out of order.
+          const replay = [...events, ...events.filter((_, i) => (i + seed) % 3 === 0)].sort(
+            (a, b) => ((JSON.stringify(a).length + seed) % 7) - ((JSON.stringify(b).length + seed) % 7),
+          )
+          for (const event of replay) transport.push(event)
+          expect(invalid, 'well-formed events are applied, never rejected').toEqual([])
+          checkInvariants(session, replay)
+          stillWorks((e) => transport.push(e), session)
+          session.close()
+        }),
+        { numRuns: runs(6000) },
+      )
+    },
+    FUZZ_TIMEOUT_MS,
+  )
 
-  it('junk mixed with valid events: one typed error per malformed frame, raw data attached, nothing lost (4,000 sequences)', () => {
-    fc.assert(
-      fc.property(fc.array(frame, { maxLength: 20 }), (frames) => {
-        const { session, transport } = fuzzSession()
-        const invalid: { data?: unknown }[] = []
-        const raw: string[] = []
-        session.on('error', (e) => e.error.code === 'invalid_server_event' && invalid.push(e.error.details))
-        session.on('raw_model_event', (e) => raw.push(e.data.type))
-        for (const f of frames) transport.push(f.message)
-        const malformed = frames.filter((f) => f.kind === 'not_event' || f.kind === 'broken')
-        expect(invalid.length, 'one invalid_server_event per malformed frame').toBe(malformed.length)
-        expect(
-          invalid.map((d) => d.data),
-          'each error carries the frame',
-        ).toEqual(malformed.map((f) => f.message.slice(0, 500)))
-        const unknown = frames.filter((f) => f.kind === 'unknown').map((f) => JSON.parse(f.message).type)
-        for (const type of unknown) expect(raw).toContain(type)
-        checkInvariants(
-          session,
-          frames.filter((f) => f.kind === 'valid').map((f) => JSON.parse(f.message)),
-        )
-        stillWorks((e) => transport.push(e), session)
-        session.close()
-      }),
-      { numRuns: runs(4000) },
-    )
-  })
+  it(
+    'junk mixed with valid events: one typed error per malformed frame, raw data attached, nothing lost (4,000 sequences)',
+    () => {
+      fc.assert(
+        fc.property(fc.array(frame, { maxLength: 20 }), (frames) => {
+          const { session, transport } = fuzzSession()
+          const invalid: { data?: unknown }[] = []
+          const raw: string[] = []
+          session.on('error', (e) => e.error.code === 'invalid_server_event' && invalid.push(e.error.details))
+          session.on('raw_model_event', (e) => raw.push(e.data.type))
+          for (const f of frames) transport.push(f.message)
+          const malformed = frames.filter((f) => f.kind === 'not_event' || f.kind === 'broken')
+          expect(invalid.length, 'one invalid_server_event per malformed frame').toBe(malformed.length)
+          expect(
+            invalid.map((d) => d.data),
+            'each error carries the frame',
+          ).toEqual(malformed.map((f) => f.message.slice(0, 500)))
+          const unknown = frames.filter((f) => f.kind === 'unknown').map((f) => JSON.parse(f.message).type)
+          for (const type of unknown) expect(raw).toContain(type)
+          checkInvariants(
+            session,
+            frames.filter((f) => f.kind === 'valid').map((f) => JSON.parse(f.message)),
+          )
+          stillWorks((e) => transport.push(e), session)
+          session.close()
+        }),
+        { numRuns: runs(4000) },
+      )
+    },
+    FUZZ_TIMEOUT_MS,
+  )
 })
