@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { DeviceSelection } from '../../src/audio/devices'
 import { AudioGraphStore } from '../../src/audio/graphStore'
+import { flushMicrotasks } from '../../src/testing'
 
 /** A MediaDevices stand-in whose device list the test changes, then announces. */
 function fakeDevices(ids: { inputs: string[]; outputs: string[] }) {
@@ -45,13 +46,14 @@ function setup(options: { microphone: boolean; inputDeviceId?: string; outputDev
   return { devices, store, openInput, setSink, selection, events, unwatch }
 }
 
-const settled = () => new Promise((resolve) => setTimeout(resolve, 0))
+// The fake devices answer through promises only: flushing microtasks lets every reaction run.
 
 describe('device selection', () => {
   it('keeps the list in the store and falls back to the default microphone when the chosen one goes', async () => {
     const { devices, store, openInput, events, unwatch } = setup({ microphone: true, inputDeviceId: 'usb' })
     devices.change({ inputs: ['default'], outputs: ['default', 'hdmi'] })
-    await vi.waitFor(() => expect(openInput).toHaveBeenCalledWith(undefined))
+    await flushMicrotasks()
+    expect(openInput).toHaveBeenCalledWith(undefined)
     expect(events).toEqual(['fallback:input:usb', 'error:device_lost'])
     expect(store.getSnapshot().inputDeviceId).toBeNull()
     expect(store.getSnapshot().devices.inputs.map((d) => d.deviceId)).toEqual(['default'])
@@ -61,8 +63,8 @@ describe('device selection', () => {
   it('falls back to the default speaker when the chosen one goes', async () => {
     const { devices, store, setSink, events, unwatch } = setup({ microphone: true, outputDeviceId: 'hdmi' })
     devices.change({ inputs: ['default', 'usb'], outputs: ['default'] })
-    await vi.waitFor(() => expect(setSink).toHaveBeenCalledWith(null))
-    await settled()
+    await flushMicrotasks()
+    expect(setSink).toHaveBeenCalledWith(null)
     expect(events).toEqual(['fallback:output:hdmi', 'error:device_lost'])
     expect(store.getSnapshot().outputDeviceId).toBeNull()
     unwatch()
@@ -71,8 +73,8 @@ describe('device selection', () => {
   it('a playback-only graph does not open a microphone when a listed one goes', async () => {
     const { devices, store, openInput, events, unwatch } = setup({ microphone: false, inputDeviceId: 'usb' })
     devices.change({ inputs: ['default'], outputs: ['default', 'hdmi'] })
-    await vi.waitFor(() => expect(events).toContain('error:device_lost'))
-    await settled()
+    await flushMicrotasks()
+    expect(events).toContain('error:device_lost')
     expect(openInput).not.toHaveBeenCalled()
     expect(store.getSnapshot().inputDeviceId).toBeNull()
     unwatch()
@@ -83,7 +85,8 @@ describe('device selection', () => {
     const { RealtimeError } = await import('../../src/core')
     openInput.mockRejectedValueOnce(new RealtimeError('microphone_unavailable', 'no microphone'))
     devices.change({ inputs: [], outputs: ['default', 'hdmi'] })
-    await vi.waitFor(() => expect(events).toHaveLength(3))
+    await flushMicrotasks()
+    expect(events).toHaveLength(3)
     expect(events).toEqual(['fallback:input:usb', 'error:device_lost', 'error:microphone_unavailable'])
     unwatch()
   })
@@ -93,7 +96,7 @@ describe('device selection', () => {
     unwatch()
     const before = store.getSnapshot()
     devices.change({ inputs: [], outputs: [] })
-    await settled()
+    await flushMicrotasks()
     expect(store.getSnapshot()).toBe(before)
   })
 })
