@@ -5,12 +5,24 @@ import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
 
 const root = import.meta.dirname
-const alias = [
+export const alias = [
   { find: /^realtime-agent-kit\/core$/, replacement: resolve(root, 'src/core/index.ts') },
   { find: /^realtime-agent-kit\/testing$/, replacement: resolve(root, 'src/testing/index.ts') },
   { find: /^realtime-agent-kit\/client$/, replacement: resolve(root, 'src/client/index.ts') },
   { find: /^realtime-agent-kit$/, replacement: resolve(root, 'src/index.ts') },
 ]
+
+/** The node project (core, testing, server, audio codecs); the mutation config reuses it. */
+export const nodeTests = {
+  name: 'node',
+  environment: 'node',
+  include: ['test/**/*.test.ts'],
+  exclude: ['test/browser/**', 'test/react/**'],
+  // Node 20 has no global WebSocket; msw intercepts the experimental one.
+  execArgv: ['--experimental-websocket'],
+  // A bound for hangs: protocol tests run on a manual clock, real-socket tests set their own.
+  testTimeout: 15_000,
+}
 
 // The dom suite runs again against React 18, installed in the test/react18 workspace.
 const react18 = resolve(root, 'test/react18/node_modules')
@@ -86,19 +98,7 @@ export default defineConfig({
   },
   test: {
     projects: [
-      {
-        extends: true,
-        test: {
-          name: 'node',
-          environment: 'node',
-          include: ['test/**/*.test.ts'],
-          exclude: ['test/browser/**', 'test/react/**'],
-          // Node 20 has no global WebSocket; msw intercepts the experimental one.
-          execArgv: ['--experimental-websocket'],
-          // Protocol flows run on real timers; on a busy 2-core machine 5 s is too tight for some.
-          testTimeout: 15_000,
-        },
-      },
+      { extends: true, test: nodeTests },
       {
         extends: true,
         plugins: [react()],
