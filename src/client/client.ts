@@ -1,6 +1,7 @@
 import { AudioGraph, type AudioGraphOptions, connectAudio } from '../audio'
 import {
   immediatePlaybackTracker,
+  Listeners,
   type RealtimeAgent,
   RealtimeError,
   type RealtimeRunConfig,
@@ -50,7 +51,7 @@ export class RealtimeClient implements Store<RealtimeClientSnapshot> {
   /** The conversation, status, current agent, tool calls, usage and latency: one store each. */
   readonly stores: SessionStores
   readonly #options: RealtimeClientOptions
-  readonly #listeners = new Set<() => void>()
+  readonly #listeners = new Listeners()
   readonly #eventListeners = new Set<(event: RealtimeSessionEvent) => void>()
   readonly #select = snapshotSelector()
   #graph: AudioGraph | null = null
@@ -64,25 +65,15 @@ export class RealtimeClient implements Store<RealtimeClientSnapshot> {
     this.#options = options
     this.#startingAgent = options.agent
     this.stores = new SessionStores(options.agent)
-    const notify = () => {
-      for (const listener of this.#listeners) listener()
-    }
     const { status, agent, toolCalls, usage, latency } = this.stores
-    for (const store of [status, agent, toolCalls, usage, latency]) store.subscribe(notify)
-    this.#notify = notify
+    for (const store of [status, agent, toolCalls, usage, latency]) store.subscribe(this.#notify)
   }
 
-  readonly #notify: () => void
+  readonly #notify = (): void => this.#listeners.notify()
 
   // --- store ----------------------------------------------------------------------------------
 
-  subscribe = (listener: () => void): (() => void) => {
-    const entry = () => listener()
-    this.#listeners.add(entry)
-    return () => {
-      this.#listeners.delete(entry)
-    }
-  }
+  subscribe = (listener: () => void): (() => void) => this.#listeners.add(listener)
 
   getSnapshot = (): RealtimeClientSnapshot => {
     const { status, agent, toolCalls, usage, latency } = this.stores

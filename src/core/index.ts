@@ -106,7 +106,7 @@ export type {
   ToolCallState,
   TurnLatency,
 } from './stores'
-export { ConversationStore, SessionStores, ValueStore } from './stores'
+export { ConversationStore, Listeners, SessionStores, ValueStore } from './stores'
 export type { FunctionTool, ToolCallDetails } from './tool'
 export { tool } from './tool'
 export type {

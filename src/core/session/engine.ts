@@ -110,6 +110,12 @@ export class SessionEngine {
   get agent(): Agent {
     return this.stores.agent.getSnapshot().agent
   }
+  /** The run's guardrails and the current agent's; no new array per delta when the agent has none. */
+  outputGuardrails(): readonly OutputGuardrail<unknown>[] {
+    const own = this.agent.outputGuardrails
+    return own.length === 0 ? this.guardrails : [...this.guardrails, ...own]
+  }
+
   /** The session still acts: not closed by the app, not failed. */
   get live(): boolean {
     return this.status !== 'closed' && this.status !== 'error'

@@ -105,7 +105,7 @@ export function handleServerEvent(engine: SessionEngine, event: ServerEvent): vo
       change.item.itemId,
       change.item.text,
       event.type.endsWith('.done'),
-      [...engine.guardrails, ...engine.agent.outputGuardrails],
+      engine.outputGuardrails(),
       engine.agent,
       engine.runContext,
     )
