@@ -93,6 +93,7 @@ export default defineConfig({
         'ws',
         /^node:/,
         '@cfworker/json-schema',
+        'virtua',
       ],
     },
   },
@@ -120,7 +121,7 @@ export default defineConfig({
           include: ['test/react/**/*.test.{ts,tsx}'],
           setupFiles: ['test/react/setup.ts'],
           // Testing Library must resolve React through the alias too.
-          server: { deps: { inline: [/@testing-library\/react/] } },
+          server: { deps: { inline: [/@testing-library\/react/, /virtua/] } },
         },
       },
       {
