@@ -60,6 +60,9 @@ const browser = () => ({
   screenshotFailures: false,
   provider: playwright({
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+    // A window larger than any test viewport: the test frame is never scaled down, so layout
+    // checks and screenshots see real CSS pixels.
+    contextOptions: { viewport: { width: 1920, height: 2000 } },
   }),
   instances: [{ browser: 'chromium' as const }],
 })

@@ -58,6 +58,8 @@ export function useAudioVisualizer(
       const dpr = globalThis.devicePixelRatio || 1
       cssWidth = canvas.clientWidth || cssWidth
       cssHeight = canvas.clientHeight || cssHeight
+      const width = Math.round(cssWidth * dpr)
+      if (canvas.width === width && canvas.height === Math.round(cssHeight * dpr)) return
       canvas.width = Math.round(cssWidth * dpr)
       canvas.height = Math.round(cssHeight * dpr)
       context.setTransform(dpr, 0, 0, dpr, 0, 0)

@@ -100,8 +100,14 @@ export function useTranscriptView() {
   useEffect(() => {
     const el = scrollRef.current
     if (!el || typeof ResizeObserver === 'undefined') return
+    // Scroll on the next frame: scrolling inside the callback mounts rows, which resize again.
+    let frame = 0
     const observer = new ResizeObserver(() => {
-      if (followingRef.current) scrollToEnd()
+      if (!followingRef.current || frame) return
+      frame = requestAnimationFrame(() => {
+        frame = 0
+        if (followingRef.current) scrollToEnd()
+      })
     })
     const observe = () => {
       for (const child of Array.from(el.children)) observer.observe(child)
@@ -111,6 +117,7 @@ export function useTranscriptView() {
     const mutations = new MutationObserver(observe)
     mutations.observe(el, { childList: true })
     return () => {
+      cancelAnimationFrame(frame)
       observer.disconnect()
       mutations.disconnect()
     }
