@@ -7,10 +7,20 @@ import { audioReport } from './audio'
 import { bundleReport } from './bundle'
 import { codecReport } from './codec'
 import { eventsReport } from './events'
+import { longTaskReport } from './longtasks'
 import { machine } from './measure'
 import { reactReport } from './react'
+import { uiReport } from './ui'
 
-const sections = [eventsReport(), await bundleReport(), await reactReport(), audioReport(), codecReport()]
+const sections = [
+  eventsReport(),
+  await bundleReport(),
+  await reactReport(),
+  uiReport(),
+  await longTaskReport(),
+  audioReport(),
+  codecReport(),
+]
 const report = [
   '# Benchmark results',
   '',
