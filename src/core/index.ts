@@ -93,6 +93,7 @@ export { DEFAULT_REALTIME_URL, RealtimeRunner } from './runner'
 export type { JsonSchemaObject, ToolParameters } from './schema'
 export type { RealtimeSessionOptions, RealtimeSessionSnapshot, ReconnectOptions } from './session'
 export { RealtimeSession } from './session'
+export type { StandardJSONSchemaV1, StandardSchemaV1 } from './standardSchema'
 export type {
   AgentState,
   ConversationSnapshot,

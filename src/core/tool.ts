@@ -1,8 +1,8 @@
-import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { type Clock, systemClock, type TimerHandle } from './clock'
 import type { RunContext } from './context'
 import { messageOf, RealtimeError } from './errors'
 import { type CompiledSchema, compileParameters, type JsonSchemaObject, type ToolParameters } from './schema'
+import type { StandardSchemaV1 } from './standardSchema'
 
 /** What a tool's `execute` receives besides its arguments. */
 export interface ToolCallDetails<TContext = unknown> {
