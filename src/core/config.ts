@@ -1,6 +1,7 @@
 import type { AudioFormat } from './codec/audioFormat'
 import { toWireFormat } from './codec/audioFormat'
 import type { WireFunctionTool, WireSessionConfig, WireToolChoice, WireTurnDetection } from './protocol'
+import type { Voice } from './voice'
 
 export const DEFAULT_MODEL = 'gpt-realtime'
 
@@ -27,7 +28,8 @@ export interface TurnDetection {
 export interface RealtimeModelSettings {
   /** An open string; default `gpt-realtime`. */
   modelName?: string
-  voice?: string
+  /** The session's voice when the agent sets none; one the API refuses throws before connecting. */
+  voice?: Voice
   /** Output modalities. The API answers in one: `['text']` for text only, otherwise audio with a transcript. */
   modalities?: ('text' | 'audio')[]
   inputAudioFormat?: AudioFormat
@@ -68,7 +70,7 @@ function turnDetectionToWire(td: TurnDetection): WireTurnDetection {
 export interface AgentSessionParts {
   instructions: string
   tools: WireFunctionTool[]
-  voice?: string | undefined
+  voice?: Voice | undefined
 }
 
 /** Builds the GA `session.update` payload from model settings and the current agent. */

@@ -121,3 +121,5 @@ export type {
 } from './transport'
 export { REALTIME_CALLS_URL, WebRTCTransport, WebSocketTransport } from './transport'
 export type { Usage } from './usage'
+export type { CustomVoice, RealtimeVoice, RealtimeVoiceNames, Voice } from './voice'
+export { REALTIME_VOICES } from './voice'

@@ -9,6 +9,7 @@ import type { SessionStores } from './stores'
 import { untilConfirmed } from './timeout'
 import type { RealtimeTransport, TransportAuth } from './transport/transport'
 import { WebSocketTransport } from './transport/websocket'
+import { checkVoice } from './voice'
 
 export const DEFAULT_REALTIME_URL = 'wss://api.openai.com/v1/realtime'
 
@@ -111,6 +112,7 @@ export class RealtimeRunner<TContext = unknown> {
   readonly config: RealtimeRunConfig<TContext>
 
   constructor(startingAgent: RealtimeAgent<TContext>, config: RealtimeRunConfig<TContext> = {}) {
+    checkVoice(config.modelSettings?.voice, 'RealtimeRunner modelSettings')
     this.startingAgent = startingAgent
     this.config = config
   }
