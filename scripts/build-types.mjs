@@ -3,7 +3,7 @@
 // full `.js` path. tsc-alias finds a path by the emitted `.js` beside it, so JavaScript is emitted
 // with the declarations and then removed: the published JavaScript is Vite's bundle, not this.
 import { execFileSync } from 'node:child_process'
-import { readdirSync, rmSync } from 'node:fs'
+import { readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 const outDir = 'dist/types'
@@ -15,3 +15,9 @@ run('tsc-alias', ['-p', 'tsconfig.build.json', '--resolve-full-paths'])
 for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
   if (entry.isFile() && entry.name.endsWith('.js')) rmSync(join(entry.parentPath, entry.name))
 }
+
+// `import 'realtime-agent-kit/styles.css'` type-checks without a bundler's `*.css` declaration.
+writeFileSync(
+  join('dist', 'styles.css.d.ts'),
+  '// The stylesheet has no exports: import it for its side effect.\nexport {}\n',
+)

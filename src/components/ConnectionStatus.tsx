@@ -2,7 +2,7 @@
 import { forwardRef, type HTMLAttributes } from 'react'
 import type { RealtimeStatus } from '../react'
 import { useRealtimeSession } from '../react'
-import { cx } from './props'
+import { cx, type ElementProps } from './props'
 
 const LABELS: Record<RealtimeStatus, string> = {
   idle: 'Not connected',
@@ -25,7 +25,9 @@ export function useConnectionStatus() {
     status,
     label: LABELS[status],
     errorMessage: error?.message ?? null,
-    getStatusProps: (props: HTMLAttributes<HTMLDivElement> = {}) => ({
+    getStatusProps: (
+      props: HTMLAttributes<HTMLDivElement> = {},
+    ): ElementProps<HTMLAttributes<HTMLDivElement>> => ({
       role: 'status',
       'aria-live': 'polite' as const,
       'data-state': status,

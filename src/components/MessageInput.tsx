@@ -1,5 +1,12 @@
 'use client'
-import { type FormEvent, type FormHTMLAttributes, forwardRef, type KeyboardEvent, useState } from 'react'
+import {
+  type FormEvent,
+  type FormHTMLAttributes,
+  forwardRef,
+  type KeyboardEvent,
+  type TextareaHTMLAttributes,
+  useState,
+} from 'react'
 import { useRealtimeSession } from '../react'
 import { composeHandlers, cx } from './props'
 
@@ -34,7 +41,7 @@ export function useMessageInput({
     text,
     canSend,
     send,
-    getFormProps: (props: FormHTMLAttributes<HTMLFormElement> = {}) => ({
+    getFormProps: (props: FormHTMLAttributes<HTMLFormElement> = {}): FormHTMLAttributes<HTMLFormElement> => ({
       'aria-label': 'Send a message',
       ...props,
       onSubmit: composeHandlers(props.onSubmit, (event: FormEvent<HTMLFormElement>) => {
@@ -42,7 +49,7 @@ export function useMessageInput({
         send()
       }),
     }),
-    getInputProps: () => ({
+    getInputProps: (): TextareaHTMLAttributes<HTMLTextAreaElement> => ({
       value: text,
       'aria-label': 'Message',
       placeholder: connected ? 'Type a message' : 'Connect to send messages',

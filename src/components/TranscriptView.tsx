@@ -4,6 +4,7 @@ import {
   forwardRef,
   type HTMLAttributes,
   memo,
+  type RefObject,
   type UIEvent,
   useCallback,
   useEffect,
@@ -13,7 +14,7 @@ import {
 } from 'react'
 import type { RealtimeItem } from '../core'
 import { useRealtimeClient, useSelector, useTranscriptIds, useTranscriptItem } from '../react'
-import { composeHandlers, cx, flag } from './props'
+import { composeHandlers, cx, type ElementProps, flag } from './props'
 
 const NEAR_BOTTOM_PX = 32
 
@@ -85,7 +86,9 @@ export function useTranscriptView() {
     scrollToEnd()
   }, [scrollToEnd])
 
-  const getScrollProps = (props: HTMLAttributes<HTMLDivElement> = {}) => ({
+  const getScrollProps = (
+    props: HTMLAttributes<HTMLDivElement> = {},
+  ): ElementProps<HTMLAttributes<HTMLDivElement>> & { ref: RefObject<HTMLDivElement | null> } => ({
     ref: scrollRef,
     role: 'log',
     'aria-live': 'off' as const, // announced through the polite region instead, once per message

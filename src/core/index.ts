@@ -111,6 +111,7 @@ export { ConversationStore, Listeners, SessionStores, ValueStore } from './store
 export type { FunctionTool, ToolCallDetails } from './tool'
 export { tool } from './tool'
 export type {
+  DomMediaStream,
   RealtimeTransport,
   TransportAuth,
   TransportConnectOptions,
