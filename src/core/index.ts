@@ -84,7 +84,9 @@ export {
   parseRecording,
   playRecording,
   RECORDING_FORMAT,
+  RECORDING_VERSION,
   ReplayTransport,
+  recordedEvent,
   SessionRecorder,
   serializeRecording,
 } from './recording'

@@ -60,6 +60,12 @@ export class Conversation {
     return false
   }
 
+  /** A user audio item's transcription arrived: retrieving the item shows it from now on. */
+  setTranscript(itemId: string, transcript: string): void {
+    const stored = this.#items.get(itemId)
+    if (stored?.item.type === 'message') stored.item.content = [{ type: 'input_audio', transcript }]
+  }
+
   /** `conversation.item.create`: returns the stored item, or null when the API would refuse it. */
   create(
     item: WireItem,
@@ -82,7 +88,6 @@ export class Conversation {
     const stored = {
       ...structuredClone(item),
       id: item.id ?? outbox.id('item'),
-      object: 'realtime.item' as const,
       status: 'completed' as const,
     }
     const previous = previousItemId ?? this.lastId

@@ -4,6 +4,7 @@ import type { Conversation } from './conversation'
 import type { SimulatorOptions } from './options'
 import type { Outbox } from './outbox'
 import { type ActiveResponse, type OutputContext, streamMessage, streamToolCall } from './outputItems'
+import { RateLimits } from './rateLimits'
 import type { ScriptCursor } from './script'
 import type { SessionConfig } from './sessionConfig'
 
@@ -28,6 +29,7 @@ export class Responses {
   readonly #options: SimulatorOptions
   readonly #output: OutputContext
   readonly #waits = new Set<TimerHandle>()
+  readonly #rateLimits = new RateLimits()
   #active: ActiveResponse | null = null
   #respondNext = false
   #disposed = false
@@ -132,7 +134,18 @@ export class Responses {
       max_output_tokens: 'inf',
       audio: { output: { format: config.outputWireFormat, voice: config.voice } },
     }
-    outbox.emit({ type: 'response.created', response: { ...base, status: 'in_progress', output: [] } })
+    // The live API's field order and nulls (usage and metadata come last, null until known).
+    outbox.emit({
+      type: 'response.created',
+      response: {
+        ...base,
+        status: 'in_progress',
+        status_details: null,
+        output: [],
+        usage: null,
+        metadata: null,
+      },
+    })
     const reply = script.nextReply(config)
     const output: WireItem[] = []
     let outputTokens = 0
@@ -155,17 +168,26 @@ export class Responses {
       response: {
         ...base,
         status: response.cancelled ? 'cancelled' : 'completed',
-        ...(response.cancelled ? { status_details: { type: 'cancelled', reason: response.reason } } : {}),
+        status_details: response.cancelled ? { type: 'cancelled', reason: response.reason } : null,
         output,
         usage: {
           total_tokens: inputTokens + outputTokens,
           input_tokens: inputTokens,
           output_tokens: outputTokens,
-          input_token_details: { text_tokens: inputTokens, audio_tokens: 0, cached_tokens: 0 },
+          input_token_details: {
+            text_tokens: inputTokens,
+            audio_tokens: 0,
+            image_tokens: 0,
+            cached_tokens: 0,
+            cached_tokens_details: { text_tokens: 0, audio_tokens: 0, image_tokens: 0 },
+          },
           output_token_details: { text_tokens: outputTokens, audio_tokens: 0 },
         },
+        metadata: null,
       },
     })
+    this.#rateLimits.spend(inputTokens + outputTokens)
+    outbox.emit({ type: 'rate_limits.updated', rate_limits: this.#rateLimits.snapshot() })
     if (this.#respondNext) {
       this.#respondNext = false
       return this.#respond()

@@ -20,6 +20,12 @@ export interface ReplyContext {
 export interface ScenarioTurn {
   /** Transcript reported for the next speech turn; typed messages keep their own text. */
   user?: string
+  /**
+   * The transcription of this speech turn fails: the server sends
+   * `conversation.item.input_audio_transcription.failed` instead of the transcript (the model
+   * still hears the audio and answers).
+   */
+  transcriptionFails?: boolean
   replies?: (ScriptedReply | ((ctx: ReplyContext) => ScriptedReply))[]
 }
 

@@ -1,5 +1,12 @@
-import { type ClientEvent, type RawServerEvent, REALTIME_VOICES, systemClock } from '../core'
-import { apiErrors } from './apiErrors'
+import {
+  type ClientEvent,
+  type Clock,
+  type RawServerEvent,
+  REALTIME_VOICES,
+  systemClock,
+  type TimerHandle,
+} from '../core'
+import { apiErrors, clientEventProblem } from './apiErrors'
 import { Conversation } from './conversation'
 import type { SimulatorOptions } from './options'
 import { Outbox } from './outbox'
@@ -7,7 +14,9 @@ import { Responses } from './responses'
 import { ScriptCursor } from './script'
 import { SessionConfig } from './sessionConfig'
 import { UserTurns } from './turns'
-import { checkEvent } from './validation'
+
+/** The live API ends a session after 60 minutes. */
+const MAX_SESSION_MS = 60 * 60 * 1000
 
 /**
  * The Realtime API (GA) for one connection, in memory: it reads client events as JSON and answers
@@ -27,12 +36,24 @@ export class RealtimeSimulator {
   readonly #script: ScriptCursor
   readonly #responses: Responses
   readonly #turns: UserTurns
+  readonly #clock: Clock
+  readonly #close: (code: number, reason: string) => void
+  #expiry: TimerHandle | undefined
 
-  constructor(send: (event: RawServerEvent) => void, options: SimulatorOptions = {}) {
+  /** `close` ends the connection from the server's side (when the session's time is up). */
+  constructor(
+    send: (event: RawServerEvent) => void,
+    options: SimulatorOptions = {},
+    close: (code: number, reason: string) => void = () => {},
+  ) {
     this.#options = options
+    this.#close = close
     const clock = options.clock ?? systemClock
+    this.#clock = clock
     const outbox = new Outbox(send, options)
-    const config = new SessionConfig(`sess_${options.idPrefix ?? 'sim'}_0001`)
+    const durationMs = options.sessionDurationMs ?? MAX_SESSION_MS
+    const expiresAt = Math.floor((clock.now() + durationMs) / 1000)
+    const config = new SessionConfig(`sess_${options.idPrefix ?? 'sim'}_0001`, expiresAt)
     const conversation = new Conversation(outbox)
     const script = new ScriptCursor(options.scenario)
     const responses = new Responses(
@@ -47,9 +68,12 @@ export class RealtimeSimulator {
     this.#responses = responses
   }
 
-  /** Starts the conversation: the server's first event. */
+  /** Starts the conversation: the server's first event; and, with `sessionDurationMs`, its end. */
   open(): void {
     this.#outbox.emit({ type: 'session.created', session: this.#config.snapshot() })
+    const durationMs = this.#options.sessionDurationMs
+    if (durationMs !== undefined)
+      this.#expiry = this.#clock.setTimeout(() => this.#expire(durationMs), durationMs)
   }
 
   /** Stops timers and streaming; further input is ignored. */
@@ -57,20 +81,30 @@ export class RealtimeSimulator {
     this.#outbox.close()
     this.#turns.dispose()
     this.#responses.dispose()
+    this.#clock.clearTimeout(this.#expiry)
   }
 
-  /** Handles one message from the client (JSON text). */
-  receive(data: string): void {
+  /** The session's time is up: the live API says so in an `error`, then closes the connection. */
+  #expire(durationMs: number): void {
+    this.#outbox.error(apiErrors.sessionExpired(durationMs))
+    this.dispose()
+    this.#close(1000, 'session_expired')
+  }
+
+  /** Handles one message from the client: JSON text, or a binary frame (which the API refuses). */
+  receive(data: string | ArrayBuffer | ArrayBufferView): void {
     if (this.#outbox.closed) return
+    if (typeof data !== 'string') return this.#outbox.error(apiErrors.binaryFrame())
     let event: ClientEvent
     try {
       event = JSON.parse(data)
     } catch {
       return this.#outbox.error(apiErrors.invalidJson())
     }
-    const problem = checkEvent('client', event)
-    this.#options.onClientEvent?.(event, problem)
-    if (problem) return this.#outbox.error(apiErrors.invalidEvent(problem), event?.event_id)
+    const problem = clientEventProblem(event)
+    this.#options.onClientEvent?.(event, problem?.message ?? null)
+    if (problem)
+      return this.#outbox.error(problem, typeof event?.event_id === 'string' ? event.event_id : undefined)
     this.#handle(event)
   }
 

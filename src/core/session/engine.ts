@@ -7,7 +7,7 @@ import { messageOf, RealtimeError } from '../errors'
 import { EventHub } from '../eventHub'
 import { DEFAULT_GUARDRAIL_DEBOUNCE, type OutputGuardrail } from '../guardrail'
 import { GuardrailMonitor } from '../guardrailMonitor'
-import { settleItems, truncateItem } from '../history'
+import { settleItems, truncateItem, upsertItem } from '../history'
 import { type PlaybackTracker, WallClockPlaybackTracker } from '../playback'
 import { type ClientEvent, type ClientItem, parseServerEvent } from '../protocol'
 import { type HistoryChange, type SessionStatus, SessionStores } from '../stores'
@@ -293,12 +293,16 @@ export class SessionEngine {
     }
   }
 
-  /** Creates an item with an id of ours, so its echo can be recognised and a lost one re-sent. */
+  /**
+   * Creates an item with an id of ours, so its echo can be recognised and a lost one re-sent. A
+   * tool's output joins its call in the history at once; the server's echo then changes nothing.
+   */
   createItem(item: ClientItem): void {
     const id = `item_rak${(this.#nextItem++).toString(36)}${Math.random().toString(36).slice(2, 10)}`
     const event: ClientEvent = { type: 'conversation.item.create', item: { ...item, id } }
     this.unacked.set(id, event)
-    this.send(event)
+    if (this.send(event) && item.type === 'function_call_output')
+      this.emitHistory(upsertItem(this.stores.conversation, item, null, this.agent.name))
   }
 
   /** Asks for a response, or queues the ask while one is active or tools are still running. */

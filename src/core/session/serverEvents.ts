@@ -24,7 +24,9 @@ export function handleServerEvent(engine: SessionEngine, event: ServerEvent): vo
       engine.emitError(
         new RealtimeError('server_error', message || 'The server reported an error.', {
           serverCode: code ?? null,
-          details: { ...event.error, eventId: event.event_id ?? null, clientEventId: clientEventId ?? null },
+          eventId: event.event_id ?? null,
+          clientEventId: clientEventId ?? null,
+          details: { ...event.error },
         }),
       )
       return
