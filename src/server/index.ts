@@ -1,4 +1,8 @@
 export type { ClientSecretHandlerOptions, ClientSecretResponse } from './clientSecretHandler'
 export { createClientSecretHandler, OPENAI_API_BASE } from './clientSecretHandler'
+export type { Authorize, GuardOptions, GuardResult, Refusal } from './guard'
+export { createGuard, refuse } from './guard'
 export { toNodeHandler } from './nodeAdapter'
+export type { RateLimitHit, RateLimitOptions, RateLimitStore } from './rateLimit'
+export { MemoryRateLimitStore } from './rateLimit'
 export { sessionConfigForAgent } from './sessionConfig'
