@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { RealtimeAgent, tool } from '../../src/core'
 import { createTwilioBridge, type TwilioCallInfo } from '../../src/server'
-import { callTool, type Scenario, say } from '../../src/testing'
+import { callTool, TWILIO_FRAME_MS as FRAME_MS, type Scenario, say, TwilioPhone } from '../../src/testing'
 import { clientEventsOf, inMemorySimulator } from '../helpers/inMemory'
-import { FakeTwilio, FRAME_MS } from './fakeTwilio'
 
 const sim = inMemorySimulator()
 const GREETING = 'Hello! How can I help you today?'
@@ -31,13 +30,13 @@ function call(
   })
   const socket = {
     closed: null as { code?: number; reason?: string } | null,
-    send: (data: string) => queueMicrotask(() => phone.onMessage(data)),
+    send: (data: string) => queueMicrotask(() => phone.receive(data)),
     close(code?: number, reason?: string) {
       this.closed = { code, reason }
     },
   }
   const twilioCall = bridge.accept(socket)
-  const phone = new FakeTwilio((data) => twilioCall.receive(data))
+  const phone = new TwilioPhone((data) => twilioCall.receive(data))
   /** Real-time pace: every 20 ms the caller sends a frame and hears 20 ms of what was sent. */
   async function talk(ms: number, speaking: boolean) {
     for (let t = 0; t < ms; t += FRAME_MS) {
