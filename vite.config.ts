@@ -92,6 +92,7 @@ export default defineConfig({
         'ajv',
         /^ajv\//,
         'ws',
+        'standardwebhooks',
         /^node:/,
         '@cfworker/json-schema',
       ],

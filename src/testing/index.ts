@@ -1,3 +1,7 @@
+export type { CallAttachment, SimulatedCallState } from './calls'
+export { SimulatedCall, SimulatedCalls } from './calls'
+export type { CallsHandlerOptions } from './callsMsw'
+export { createCallsHandlers } from './callsMsw'
 export type { ConnectionOptions } from './connection'
 export { credentialOf } from './connection'
 export type { ManualClockOptions } from './manualClock'

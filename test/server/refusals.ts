@@ -18,7 +18,12 @@ const authorize = (request: Request) => {
  * per-identity limit (other identities unaffected), and no start in production without `authorize`.
  * `request(headers)` builds a request the entry point would otherwise accept.
  */
-export function refusalTests(make: EntryPoint, request: (headers: Record<string, string>) => Request) {
+export function refusalTests(
+  make: EntryPoint,
+  request: (headers: Record<string, string>) => Request,
+  /** The sender signs every request (a webhook secret is required): that stands in for authorize. */
+  { signedBySender = false } = {},
+) {
   const as = (token: string, extra: Record<string, string> = {}) =>
     request({ authorization: `Bearer ${token}`, ...extra })
 
@@ -55,7 +60,8 @@ export function refusalTests(make: EntryPoint, request: (headers: Record<string,
   })
 
   it('refuses to start in production without authorize, unless the app opts out', () => {
-    expect(() => make({ production: true })).toThrow(/no `authorize` in production/)
+    if (signedBySender) expect(() => make({ production: true })).not.toThrow()
+    else expect(() => make({ production: true })).toThrow(/no `authorize` in production/)
     expect(() => make({ production: true, allowAnonymous: true })).not.toThrow()
     expect(() => make({ production: true, authorize })).not.toThrow()
   })
