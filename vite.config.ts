@@ -10,6 +10,7 @@ export const alias = [
   { find: /^realtime-agent-kit\/core$/, replacement: resolve(root, 'src/core/index.ts') },
   { find: /^realtime-agent-kit\/testing$/, replacement: resolve(root, 'src/testing/index.ts') },
   { find: /^realtime-agent-kit\/client$/, replacement: resolve(root, 'src/client/index.ts') },
+  { find: /^realtime-agent-kit\/server$/, replacement: resolve(root, 'src/server/index.ts') },
   { find: /^realtime-agent-kit$/, replacement: resolve(root, 'src/index.ts') },
 ]
 
@@ -92,6 +93,7 @@ export default defineConfig({
         'ajv',
         /^ajv\//,
         'ws',
+        'standardwebhooks',
         /^node:/,
         '@cfworker/json-schema',
       ],

@@ -102,7 +102,9 @@ async function resolveAuth<TContext>(options: RealtimeRunOptions<TContext>): Pro
 
 function withModel(url: string, model: string): string {
   const parsed = new URL(url)
-  if (!parsed.searchParams.has('model')) parsed.searchParams.set('model', model)
+  // A socket that attaches to a call (`call_id`) joins the call's session, model and all.
+  if (!parsed.searchParams.has('model') && !parsed.searchParams.has('call_id'))
+    parsed.searchParams.set('model', model)
   return parsed.toString()
 }
 
