@@ -4,6 +4,7 @@ import { isRecord } from './guards'
 import type { ClientEvent, RawServerEvent } from './protocol'
 import type { RealtimeTransport, TransportConnectOptions, TransportHandlers } from './transport/transport'
 
+/** The format tag of a session recording, checked when one is parsed. */
 export const RECORDING_FORMAT = 'realtime-agent-kit/recording'
 
 /** One recorded event: `in` from the server, `out` from the client, `t` ms after the recording began. */
@@ -11,11 +12,13 @@ export type RecordedEntry =
   | { t: number; dir: 'in'; event: RawServerEvent }
   | { t: number; dir: 'out'; event: ClientEvent }
 
+/** A recorded session: every frame each way, with its time, to replay offline. */
 export interface Recording {
   startedAt: string
   entries: RecordedEntry[]
 }
 
+/** Options of a `SessionRecorder`. */
 export interface RecorderOptions {
   /** Keep audio payloads (large). Default false: audio is replaced by its size in bytes. */
   includeAudio?: boolean
@@ -128,6 +131,7 @@ export class SessionRecorder {
   }
 }
 
+/** A recording as JSON text, to save and `parseRecording()` later. */
 export function serializeRecording(recording: Recording): string {
   const header = JSON.stringify({ format: RECORDING_FORMAT, version: 1, startedAt: recording.startedAt })
   return `${[header, ...recording.entries.map((e) => JSON.stringify(e))].join('\n')}\n`

@@ -1,5 +1,6 @@
 import type { WireSessionConfig } from '../core'
 
+/** The OpenAI API's base URL, where client secrets are minted. */
 export const OPENAI_API_BASE = 'https://api.openai.com/v1'
 
 /** Options of {@link createClientSecretHandler}. */

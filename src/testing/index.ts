@@ -1,3 +1,4 @@
+export type { Clock } from '../core'
 export type { ConnectionOptions } from './connection'
 export { credentialOf } from './connection'
 export type { ManualClockOptions } from './manualClock'
