@@ -65,6 +65,7 @@ export type {
   RealtimeSessionEventOf,
   RealtimeSessionEventType,
   RealtimeVoice,
+  RealtimeVoiceNames,
   ToolApprovalRequiredEvent,
   ToolCallDetails,
   ToolEndEvent,

@@ -24,6 +24,7 @@ export type RealtimeAuth = Pick<
   'apiKey' | 'clientSecret' | 'getClientSecret' | 'dangerouslyAllowBrowser' | 'url'
 >
 
+/** Options of a `RealtimeClient`: the agent, how to authenticate, audio and transport. */
 export interface RealtimeClientOptions {
   agent: Agent
   // biome-ignore lint/suspicious/noExplicitAny: run config of any context type.

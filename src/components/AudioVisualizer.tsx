@@ -10,6 +10,7 @@ import {
 import { useAudioLevels, useRealtimeSession } from '../react'
 import { cx } from './props'
 
+/** What the visualizer draws: which side's audio, as bars or a wave, how many bars. */
 export interface VisualizerOptions {
   /** Whose audio: the user's microphone or the agent's voice. Default `output`. */
   source?: 'input' | 'output'
@@ -65,6 +66,7 @@ export function useAudioVisualizer(
   }, [canvasRef, levels, source, variant, bars])
 }
 
+/** Props of `AudioVisualizer`: a canvas's attributes plus the visualizer options. */
 export interface AudioVisualizerProps extends CanvasHTMLAttributes<HTMLCanvasElement>, VisualizerOptions {}
 
 /** Bars or an orb that follow the microphone or the agent's voice. */

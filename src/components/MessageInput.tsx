@@ -67,6 +67,7 @@ export function useMessageInput({
   }
 }
 
+/** Props of `MessageInput`: a form's attributes, and the text when controlled. */
 export interface MessageInputProps extends Omit<FormHTMLAttributes<HTMLFormElement>, 'onChange'> {
   value?: string
   onValueChange?: (value: string) => void

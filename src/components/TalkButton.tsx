@@ -3,6 +3,7 @@ import { type ButtonHTMLAttributes, forwardRef, type KeyboardEvent, type Pointer
 import { useRealtimeSession } from '../react'
 import { composeHandlers, cx, flag } from './props'
 
+/** How `TalkButton` talks: `toggle` (click to connect or mute) or `push` (hold to talk). */
 export type TalkMode = 'toggle' | 'push'
 
 /**
@@ -81,6 +82,7 @@ export function useTalkButton({ mode = 'toggle' }: { mode?: TalkMode } = {}) {
   return { status, pressed, label, getButtonProps }
 }
 
+/** Props of `TalkButton`: a button's attributes and the talk mode. */
 export interface TalkButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   mode?: TalkMode
 }

@@ -142,6 +142,7 @@ export const TranscriptRow = memo(function TranscriptRow({ itemId }: { itemId: s
   )
 })
 
+/** Props of `TranscriptView`: a container's attributes, the empty text and the row component. */
 export interface TranscriptViewProps extends HTMLAttributes<HTMLDivElement> {
   /** Shown when there is nothing yet. */
   emptyText?: string

@@ -4,6 +4,7 @@ import type { Handoff } from './handoff'
 import type { FunctionTool } from './tool'
 import { checkVoice, type Voice } from './voice'
 
+/** An agent's system prompt: text, or a function of the run context that returns it. */
 export type Instructions<TContext> =
   | string
   | ((runContext: RunContext<TContext>, agent: RealtimeAgent<TContext>) => string | Promise<string>)

@@ -3,6 +3,7 @@ import { toWireFormat } from './codec/audioFormat'
 import type { WireFunctionTool, WireSessionConfig, WireToolChoice, WireTurnDetection } from './protocol'
 import type { Voice } from './voice'
 
+/** The model a session uses when `modelName` is not set. */
 export const DEFAULT_MODEL = 'gpt-realtime'
 
 /** Turn detection: server VAD (volume) or semantic VAD (a turn model); `null` turns it off (manual commits). */

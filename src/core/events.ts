@@ -127,6 +127,7 @@ export type RealtimeSessionEvent =
   | InputAudioTimeoutTriggeredEvent
   | RawModelEvent
 
+/** The `type` of every session event (`agent_start`, `audio`, `error`, ...). */
 export type RealtimeSessionEventType = RealtimeSessionEvent['type']
 
 /** The event of one type. */

@@ -11,6 +11,7 @@ import type { RealtimeTransport, TransportAuth } from './transport/transport'
 import { WebSocketTransport } from './transport/websocket'
 import { checkVoice } from './voice'
 
+/** The Realtime API's WebSocket URL, used when `run()` is given no `url`. */
 export const DEFAULT_REALTIME_URL = 'wss://api.openai.com/v1/realtime'
 
 /** The seed's runner config: model settings and run-wide guardrails. */

@@ -1,10 +1,11 @@
 // The Standard Schema and Standard JSON Schema interfaces (standardschema.dev, v1.1.0, MIT), copied
-// as the spec asks so that published types need no extra package. Generated from @standard-schema/spec; do not edit.
+// as the spec asks so that published types need no extra package; only doc comments were added.
 /** The Standard Typed interface. This is a base type extended by other specs. */
 export interface StandardTypedV1<Input = unknown, Output = Input> {
   /** The Standard properties. */
   readonly '~standard': StandardTypedV1.Props<Input, Output>
 }
+/** The types that go with the StandardTypedV1 interface. */
 export declare namespace StandardTypedV1 {
   /** The Standard Typed properties interface. */
   interface Props<Input = unknown, Output = Input> {
@@ -32,6 +33,7 @@ export interface StandardSchemaV1<Input = unknown, Output = Input> {
   /** The Standard Schema properties. */
   readonly '~standard': StandardSchemaV1.Props<Input, Output>
 }
+/** The types that go with the StandardSchemaV1 interface. */
 export declare namespace StandardSchemaV1 {
   /** The Standard Schema properties interface. */
   interface Props<Input = unknown, Output = Input> extends StandardTypedV1.Props<Input, Output> {
@@ -83,6 +85,7 @@ export interface StandardJSONSchemaV1<Input = unknown, Output = Input> {
   /** The Standard JSON Schema properties. */
   readonly '~standard': StandardJSONSchemaV1.Props<Input, Output>
 }
+/** The types that go with the StandardJSONSchemaV1 interface. */
 export declare namespace StandardJSONSchemaV1 {
   /** The Standard JSON Schema properties interface. */
   interface Props<Input = unknown, Output = Input> extends StandardTypedV1.Props<Input, Output> {

@@ -189,6 +189,7 @@ function createTool<TContext>(def: AnyToolDefinition<TContext>): FunctionTool<TC
 export function tool<S extends StandardSchemaV1, TContext = unknown>(
   def: ToolDefinitionBase<StandardSchemaV1.InferOutput<S>, TContext> & { parameters: S },
 ): FunctionTool<TContext>
+/** Defines a function tool whose `parameters` are plain JSON Schema; `execute` takes the annotated argument type. */
 export function tool<TArgs = Record<string, unknown>, TContext = unknown>(
   def: ToolDefinitionBase<TArgs, TContext> & { parameters?: JsonSchemaObject },
 ): FunctionTool<TContext>

@@ -1,3 +1,4 @@
+export type { Clock } from '../core'
 export type { CallAttachment, SimulatedCallState } from './calls'
 export { SimulatedCall, SimulatedCalls } from './calls'
 export type { CallsHandlerOptions } from './callsMsw'

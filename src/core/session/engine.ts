@@ -22,6 +22,7 @@ import { handleServerEvent } from './serverEvents'
 // biome-ignore lint/suspicious/noExplicitAny: a session runs agents of any context type.
 export type Agent = RealtimeAgent<any>
 
+/** What a `RealtimeSession` is made from; `RealtimeRunner.run()` fills it in. */
 export interface RealtimeSessionOptions<TContext> {
   agent: RealtimeAgent<TContext>
   transport: RealtimeTransport

@@ -2,6 +2,7 @@ import { RealtimeError } from '../errors'
 import type { ClientEvent } from '../protocol'
 import type { RealtimeTransport, TransportConnectOptions, TransportHandlers } from './transport'
 
+/** Where the WebRTC transport sends its SDP offer. */
 export const REALTIME_CALLS_URL = 'https://api.openai.com/v1/realtime/calls'
 
 /**
@@ -10,6 +11,7 @@ export const REALTIME_CALLS_URL = 'https://api.openai.com/v1/realtime/calls'
  */
 export type DomMediaStream = typeof globalThis extends { MediaStream: { prototype: infer S } } ? S : never
 
+/** Options of a `WebRTCTransport`: the microphone, the remote audio and the calls URL. */
 export interface WebRTCTransportOptions {
   /** The microphone to send as a track; default a fresh getUserMedia stream with processing on. */
   mediaStream?: () => Promise<DomMediaStream | null>
