@@ -15,6 +15,7 @@ export type RealtimeErrorCode =
   | 'tool_execution_failed'
   | 'tool_timeout'
   | 'tool_rejected'
+  | 'mcp_failed'
   | 'guardrail_failed'
   | 'microphone_denied'
   | 'microphone_unavailable'

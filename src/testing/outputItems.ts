@@ -72,6 +72,7 @@ export async function streamMessage(
   response: ActiveResponse,
   text: string,
   audio: boolean,
+  outputIndex = 0,
 ): Promise<WireItem> {
   const { outbox, conversation, chunkMs } = ctx
   const item: WireMessageItem & { id: string } = {
@@ -83,11 +84,11 @@ export async function streamMessage(
   }
   const previous = conversation.lastId
   const stored = conversation.add(item)
-  const ids = { response_id: response.id, item_id: item.id, output_index: 0, content_index: 0 }
+  const ids = { response_id: response.id, item_id: item.id, output_index: outputIndex, content_index: 0 }
   outbox.emit({
     type: 'response.output_item.added',
     response_id: response.id,
-    output_index: 0,
+    output_index: outputIndex,
     item: structuredClone(item),
   })
   outbox.emit({ type: 'conversation.item.added', previous_item_id: previous, item: structuredClone(item) })
@@ -154,7 +155,7 @@ export async function streamMessage(
   })
   const done: WireMessageItem & { id: string } = { ...item, status, content: [part] }
   stored.item = done
-  emitItemDone(outbox, response.id, 0, previous, done)
+  emitItemDone(outbox, response.id, outputIndex, previous, done)
   return done
 }
 

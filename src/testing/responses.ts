@@ -1,6 +1,7 @@
 import type { Clock, TimerHandle, WireItem } from '../core'
 import { apiErrors } from './apiErrors'
 import type { Conversation } from './conversation'
+import type { McpServers } from './mcpServers'
 import type { SimulatorOptions } from './options'
 import type { Outbox } from './outbox'
 import { type ActiveResponse, type OutputContext, streamMessage, streamToolCall } from './outputItems'
@@ -13,6 +14,7 @@ export interface ResponseParts {
   outbox: Outbox
   config: SessionConfig
   conversation: Conversation
+  mcp: McpServers
   script: ScriptCursor
   clock: Clock
   /** Called when a response is done and no other is queued (the idle timeout starts then). */
@@ -121,16 +123,57 @@ export class Responses {
     })
   }
 
+  /** The response's output items: approved MCP calls first, then the script's reply; returns the tokens spent. */
+  async #streamOutput(response: ActiveResponse, output: WireItem[]): Promise<number> {
+    const { config, script, mcp } = this.#parts
+    let outputTokens = 0
+    await this.#wait()
+    for (const { requestId, call } of mcp.takeApproved()) {
+      if (response.cancelled) return outputTokens
+      const result = await mcp.run(this.#output, response, output.length, call, requestId)
+      output.push(result.item)
+      script.toolOutputSeen(result.output ?? 'The tool call failed.')
+    }
+    let reply = script.nextReply(config)
+    if ('mcpCalls' in reply) {
+      for (const call of reply.mcpCalls) {
+        if (response.cancelled) return outputTokens
+        if (mcp.needsApproval(config.mcpTools, call)) {
+          output.push(mcp.requestApproval(this.#output, response, output.length, call))
+          continue
+        }
+        const result = await mcp.run(this.#output, response, output.length, call, null)
+        output.push(result.item)
+        script.toolOutputSeen(result.output ?? 'The tool call failed.')
+      }
+      // A call held for approval ends the response: the answer comes once the client decided.
+      if (output.some((item) => item.type === 'mcp_approval_request') || response.cancelled)
+        return outputTokens
+      reply = script.nextReply(config)
+    }
+    if ('toolCalls' in reply) {
+      for (const [index, call] of reply.toolCalls.entries()) {
+        if (response.cancelled) break
+        const args = typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments)
+        output.push(await streamToolCall(this.#output, response, output.length + index, call.name, args))
+        outputTokens += 10
+      }
+    } else if ('say' in reply) {
+      output.push(await streamMessage(this.#output, response, reply.say, config.speaks, output.length))
+      outputTokens += Math.round(reply.say.length / 4)
+    }
+    return outputTokens
+  }
+
   async #respond(): Promise<void> {
-    const { outbox, config, conversation, script } = this.#parts
+    const { outbox, config, conversation } = this.#parts
     const response: ActiveResponse = { id: outbox.id('resp'), cancelled: false, reason: '' }
     this.#active = response
-    const audio = config.speaks
     const base = {
       object: 'realtime.response',
       id: response.id,
       conversation_id: `conv_${this.#options.idPrefix ?? 'sim'}_0001`,
-      output_modalities: audio ? ['audio'] : ['text'],
+      output_modalities: config.speaks ? ['audio'] : ['text'],
       max_output_tokens: 'inf',
       audio: { output: { format: config.outputWireFormat, voice: config.voice } },
     }
@@ -146,21 +189,8 @@ export class Responses {
         metadata: null,
       },
     })
-    const reply = script.nextReply(config)
     const output: WireItem[] = []
-    let outputTokens = 0
-    await this.#wait()
-    if ('toolCalls' in reply) {
-      for (const [index, call] of reply.toolCalls.entries()) {
-        if (response.cancelled) break
-        const args = typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments)
-        output.push(await streamToolCall(this.#output, response, index, call.name, args))
-        outputTokens += 10
-      }
-    } else {
-      output.push(await streamMessage(this.#output, response, reply.say, audio))
-      outputTokens += Math.round(reply.say.length / 4)
-    }
+    const outputTokens = await this.#streamOutput(response, output)
     if (this.#active === response) this.#active = null
     const inputTokens = 100 + conversation.size * 20
     outbox.emit({

@@ -41,6 +41,11 @@ export class ScriptCursor {
     }
   }
 
+  /** A hosted MCP call returned `output`: the next reply may use it. */
+  toolOutputSeen(output: string): void {
+    this.#toolOutput = output
+  }
+
   /** The next reply: the turn's scripted one, else the scenario's fallback, else {@link defaultReply}. */
   nextReply(session: { toolNames: string[]; instructions: string }): ScriptedReply {
     const ctx: ReplyContext = {

@@ -1,4 +1,4 @@
-import type { WireSessionConfig, WireTurnDetection } from '../core'
+import type { WireMcpTool, WireSessionConfig, WireTurnDetection } from '../core'
 import { type AudioFormat, fromWireFormat } from '../core'
 
 /** The session as the server reports it: the config plus its identity. */
@@ -101,6 +101,10 @@ export class SessionConfig {
   }
   get toolNames(): string[] {
     return (this.#session.tools ?? []).map((t) => (t.type === 'mcp' ? t.server_label : (t.name ?? '')))
+  }
+  /** The hosted MCP servers the session names. */
+  get mcpTools(): WireMcpTool[] {
+    return (this.#session.tools ?? []).filter((t) => t.type === 'mcp')
   }
   get instructions(): string {
     return this.#session.instructions ?? ''

@@ -8,6 +8,7 @@ import {
 } from '../core'
 import { apiErrors, clientEventProblem } from './apiErrors'
 import { Conversation } from './conversation'
+import { McpServers } from './mcpServers'
 import type { SimulatorOptions } from './options'
 import { Outbox } from './outbox'
 import { Responses } from './responses'
@@ -36,6 +37,7 @@ export class RealtimeSimulator {
   readonly #script: ScriptCursor
   readonly #responses: Responses
   readonly #turns: UserTurns
+  readonly #mcp: McpServers
   readonly #clock: Clock
   readonly #close: (code: number, reason: string) => void
   #expiry: TimerHandle | undefined
@@ -56,10 +58,12 @@ export class RealtimeSimulator {
     const config = new SessionConfig(`sess_${options.idPrefix ?? 'sim'}_0001`, expiresAt)
     const conversation = new Conversation(outbox)
     const script = new ScriptCursor(options.scenario)
+    const mcp = new McpServers(outbox, conversation, options.mcpServers)
     const responses = new Responses(
-      { outbox, config, conversation, script, clock, onIdle: () => this.#turns.armIdleTimer() },
+      { outbox, config, conversation, script, mcp, clock, onIdle: () => this.#turns.armIdleTimer() },
       options,
     )
+    this.#mcp = mcp
     this.#turns = new UserTurns({ outbox, config, conversation, script, responses, clock })
     this.#outbox = outbox
     this.#config = config
@@ -118,7 +122,8 @@ export class RealtimeSimulator {
         // A transcription-only session is not simulated; the update is echoed unchanged.
         if (event.session.type === 'realtime') this.#config.update(event.session)
         this.#turns.configure()
-        return this.#outbox.emit({ type: 'session.updated', session: this.#config.snapshot() })
+        this.#outbox.emit({ type: 'session.updated', session: this.#config.snapshot() })
+        return this.#mcp.list(this.#config.mcpTools)
       }
       case 'input_audio_buffer.append':
         return this.#turns.append(event.audio)
@@ -131,6 +136,12 @@ export class RealtimeSimulator {
       case 'conversation.item.create': {
         const item = this.#conversation.create(event.item, event.previous_item_id, event.event_id)
         if (item) this.#script.itemCreated(item)
+        // The API goes on by itself once the client answered an MCP approval request.
+        if (
+          item?.type === 'mcp_approval_response' &&
+          this.#mcp.answered(item.approval_request_id, item.approve)
+        )
+          this.#responses.answerTurn()
         return
       }
       case 'conversation.item.delete':
