@@ -89,6 +89,8 @@ export function handleServerEvent(engine: SessionEngine, event: ServerEvent): vo
     case 'conversation.item.added':
     case 'conversation.item.created':
       engine.unacked.delete(event.item.id ?? '')
+      if (event.item.type === 'function_call_output')
+        engine.tools.outputSeen(event.item.call_id, event.item.output)
       break
     case 'conversation.item.truncated': {
       const received = output.receivedMsOf(event.item_id, event.audio_end_ms)
