@@ -36,7 +36,7 @@ export interface RealtimeClientOptions {
   transport?: TransportChoice
   context?: unknown
   /** Options passed to every `runner.run()` (a clock for tests, reconnect settings, timeouts). */
-  run?: Pick<RealtimeRunOptions, 'clock' | 'reconnect' | 'connectTimeoutMs'>
+  run?: Pick<RealtimeRunOptions, 'clock' | 'reconnect' | 'connectTimeoutMs' | 'remoteTools'>
 }
 
 /**

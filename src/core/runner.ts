@@ -46,6 +46,11 @@ export interface RealtimeRunOptions<TContext = unknown> {
   connectTimeoutMs?: number
   /** Recovery from a dropped connection (on by default); `false` turns it off. */
   reconnect?: ReconnectOptions | false
+  /**
+   * The app's server runs the tools on its own connection to this call (sideband): this session
+   * shows the calls and their outputs, runs none. Default false.
+   */
+  remoteTools?: boolean
 }
 
 function isBrowser(): boolean {
@@ -142,6 +147,7 @@ export class RealtimeRunner<TContext = unknown> {
       ...(options.playbackTracker ? { playbackTracker: options.playbackTracker } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.stores ? { stores: options.stores } : {}),
+      ...(options.remoteTools ? { remoteTools: true } : {}),
     })
     const engine = engineOf(session)
     const clock = options.clock ?? systemClock

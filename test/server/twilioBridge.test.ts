@@ -71,10 +71,18 @@ describe('Twilio Media Streams bridge', () => {
       expect(out[i + 1]).toMatchObject({ event: 'mark', streamSid: c.phone.streamSid })
     }
     expect(assistantTexts(c)).toEqual([GREETING])
-    // The caller's frames reach the API byte for byte.
-    const sent = c.phone.frame(false)
-    await c.clock.flush()
-    expect(clientEventsOf(c.transport.clientEvents, 'input_audio_buffer.append').at(-1)!.audio).toBe(sent)
+    // The caller's frames reach the API byte for byte, two 20 ms frames to an append (inputBatchMs 40).
+    const appends = () => clientEventsOf(c.transport.clientEvents, 'input_audio_buffer.append')
+    const before = appends().length
+    const sent: string[] = []
+    while (appends().length === before) {
+      sent.push(c.phone.frame(sent.length % 2 === 0))
+      await c.clock.flush()
+    }
+    const appended = Buffer.from(appends().at(-1)!.audio, 'base64')
+    expect(appended.length).toBe(320)
+    const last = Buffer.concat(sent.map((frame) => Buffer.from(frame, 'base64')))
+    expect(appended.subarray(320 - last.length).equals(last)).toBe(true)
     c.phone.stop()
     await c.clock.flush()
   })

@@ -40,6 +40,11 @@ export interface RealtimeSessionOptions<TContext> {
   clock?: Clock
   /** Where the session keeps its state; a controller that opens many sessions passes its own. Reset at start. */
   stores?: SessionStores
+  /**
+   * The app's server attached to this call runs the tools (sideband): this session shows each call
+   * and its output but runs none and asks for no response after them.
+   */
+  remoteTools?: boolean
 }
 
 /**
@@ -100,6 +105,7 @@ export class SessionEngine {
       runContext: this.runContext,
       clock: this.clock,
       signal: this.#abort.signal,
+      remoteTools: options.remoteTools === true,
       calls: this.stores.toolCalls,
       emit: (event) => (event.type === 'error' ? this.emitError(event.error) : this.hub.emit(event)),
       sendToolOutput: (callId, output) =>
