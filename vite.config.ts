@@ -62,6 +62,9 @@ const browser = () => ({
   screenshotFailures: false,
   provider: playwright({
     launchOptions: { executablePath: findChromium(), args: chromiumArgs },
+    // A window larger than any test viewport: the test frame is never scaled down, so layout
+    // checks and screenshots see real CSS pixels.
+    contextOptions: { viewport: { width: 1920, height: 2000 } },
   }),
   instances: [{ browser: 'chromium' as const }],
 })
@@ -96,6 +99,7 @@ export default defineConfig({
         'standardwebhooks',
         /^node:/,
         '@cfworker/json-schema',
+        'virtua',
       ],
     },
   },
@@ -123,7 +127,7 @@ export default defineConfig({
           include: ['test/react/**/*.test.{ts,tsx}'],
           setupFiles: ['test/react/setup.ts'],
           // Testing Library must resolve React through the alias too.
-          server: { deps: { inline: [/@testing-library\/react/] } },
+          server: { deps: { inline: [/@testing-library\/react/, /virtua/] } },
         },
       },
       {
