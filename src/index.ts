@@ -21,7 +21,7 @@ export {
   VoiceConsole,
 } from './components'
 export type { RealtimeItem, RealtimeModelSettings, RealtimeSessionEvent } from './core'
-export { defineOutputGuardrail, handoff, RealtimeAgent, RealtimeError, tool } from './core'
+export { defineOutputGuardrail, handoff, hostedMcpTool, RealtimeAgent, RealtimeError, tool } from './core'
 export type {
   ConversationSnapshot,
   RealtimeAuth,

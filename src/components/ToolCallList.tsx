@@ -35,8 +35,15 @@ export const ToolCallList = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivEle
       ) : (
         <ul className="rak-tool-calls__list">
           {calls.map((call) => (
-            <li key={call.callId} className="rak-tool-calls__item" data-state={call.status}>
-              <code className="rak-tool-calls__name">{call.name}</code>
+            <li
+              key={call.callId}
+              className="rak-tool-calls__item"
+              data-state={call.status}
+              data-mcp={call.serverLabel === null ? undefined : ''}
+            >
+              <code className="rak-tool-calls__name">
+                {call.serverLabel === null ? call.name : `${call.serverLabel} · ${call.name}`}
+              </code>
               <code className="rak-tool-calls__args">{argumentsText(call.arguments)}</code>
               <span className="rak-tool-calls__status">{STATUS[call.status]}</span>
               {call.output !== null && <output className="rak-tool-calls__output">{call.output}</output>}
