@@ -76,6 +76,7 @@ export type {
 export {
   defineOutputGuardrail,
   handoff,
+  hostedMcpTool,
   isRealtimeError,
   REALTIME_VOICES,
   RealtimeAgent,
