@@ -38,7 +38,8 @@ const agent = new RealtimeAgent({
   tools: [hostedMcpTool({ serverLabel: 'weather_mcp', serverUrl: 'https://weather.example/mcp' })],
 })
 
-async function connected() {
+/** A client on a fresh simulator; `connect: false` leaves connecting to the test. */
+async function connected({ connect = true } = {}) {
   const server = sim.start({ scenario })
   const client = new RealtimeClient({
     agent,
@@ -46,7 +47,7 @@ async function connected() {
     audio: false,
     ...server.options,
   })
-  await act(() => client.connect())
+  if (connect) await act(() => client.connect())
   const wrapper = ({ children }: { children: ReactNode }) => (
     <RealtimeProvider client={client}>{children}</RealtimeProvider>
   )
