@@ -24,6 +24,7 @@ export type RealtimeAuth = Pick<
   'apiKey' | 'clientSecret' | 'getClientSecret' | 'dangerouslyAllowBrowser' | 'url'
 >
 
+/** Options of a `RealtimeClient`: the agent, how to authenticate, audio and transport. */
 export interface RealtimeClientOptions {
   agent: Agent
   // biome-ignore lint/suspicious/noExplicitAny: run config of any context type.
@@ -35,7 +36,7 @@ export interface RealtimeClientOptions {
   transport?: TransportChoice
   context?: unknown
   /** Options passed to every `runner.run()` (a clock for tests, reconnect settings, timeouts). */
-  run?: Pick<RealtimeRunOptions, 'clock' | 'reconnect' | 'connectTimeoutMs'>
+  run?: Pick<RealtimeRunOptions, 'clock' | 'reconnect' | 'connectTimeoutMs' | 'remoteTools'>
 }
 
 /**

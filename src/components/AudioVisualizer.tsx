@@ -11,6 +11,7 @@ import { type RealtimeStatus, useAudioLevels, useRealtimeSession } from '../reac
 import { cx } from './props'
 import { drawBars, drawOrb, drawWaveform, type Frame, type LevelSource } from './visualizerDraw'
 
+/** What the visualizer draws: which side's audio, as bars or a wave, how many bars. */
 export interface VisualizerOptions {
   /** Whose audio: the user's microphone or the agent's voice. Default `output`. */
   source?: 'input' | 'output'
@@ -92,6 +93,7 @@ export function useAudioVisualizer(
   }, [canvasRef, levels, source, variant, bars])
 }
 
+/** Props of `AudioVisualizer`: a canvas's attributes plus the visualizer options. */
 export interface AudioVisualizerProps extends CanvasHTMLAttributes<HTMLCanvasElement>, VisualizerOptions {}
 
 /** Bars that show what the agent is doing, an orb, or a waveform, following the microphone or the agent's voice. */

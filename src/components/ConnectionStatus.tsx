@@ -1,6 +1,6 @@
 'use client'
 import { forwardRef, type HTMLAttributes, useEffect } from 'react'
-import { cx } from './props'
+import { cx, type ElementProps } from './props'
 import { isMicrophoneError, useVoiceState } from './voiceState'
 
 /**
@@ -25,7 +25,9 @@ export function useConnectionStatus() {
     errorMessage: message,
     /** The microphone failed but the session is up: a retry is what the user needs. */
     microphoneBlocked: isMicrophoneError(error) && status !== 'idle' && status !== 'error',
-    getStatusProps: (props: HTMLAttributes<HTMLDivElement> = {}) => ({
+    getStatusProps: (
+      props: HTMLAttributes<HTMLDivElement> = {},
+    ): ElementProps<HTMLAttributes<HTMLDivElement>> => ({
       role: 'status',
       'aria-live': 'polite' as const,
       'data-state': status,

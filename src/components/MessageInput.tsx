@@ -1,5 +1,12 @@
 'use client'
-import { type FormEvent, type FormHTMLAttributes, forwardRef, type KeyboardEvent, useState } from 'react'
+import {
+  type FormEvent,
+  type FormHTMLAttributes,
+  forwardRef,
+  type KeyboardEvent,
+  type TextareaHTMLAttributes,
+  useState,
+} from 'react'
 import { useRealtimeSession } from '../react'
 import { SendIcon } from './icons'
 import { composeHandlers, cx } from './props'
@@ -35,7 +42,7 @@ export function useMessageInput({
     text,
     canSend,
     send,
-    getFormProps: (props: FormHTMLAttributes<HTMLFormElement> = {}) => ({
+    getFormProps: (props: FormHTMLAttributes<HTMLFormElement> = {}): FormHTMLAttributes<HTMLFormElement> => ({
       'aria-label': 'Send a message',
       ...props,
       onSubmit: composeHandlers(props.onSubmit, (event: FormEvent<HTMLFormElement>) => {
@@ -43,7 +50,7 @@ export function useMessageInput({
         send()
       }),
     }),
-    getInputProps: () => ({
+    getInputProps: (): TextareaHTMLAttributes<HTMLTextAreaElement> => ({
       value: text,
       'aria-label': 'Message',
       placeholder: connected ? 'Type a message' : 'Connect to send messages',
@@ -63,6 +70,7 @@ export function useMessageInput({
   }
 }
 
+/** Props of `MessageInput`: a form's attributes, and the text when controlled. */
 export interface MessageInputProps extends Omit<FormHTMLAttributes<HTMLFormElement>, 'onChange'> {
   value?: string
   onValueChange?: (value: string) => void

@@ -11,6 +11,7 @@ import { MicIcon, MicOffIcon, PhoneIcon, RetryIcon, SpinnerIcon } from './icons'
 import { composeHandlers, cx, flag } from './props'
 import { useVoiceState, type VoiceState } from './voiceState'
 
+/** How `TalkButton` talks: `toggle` (click to connect or mute) or `push` (hold to talk). */
 export type TalkMode = 'toggle' | 'push'
 
 const TOGGLE_LABELS: Record<VoiceState, string> = {
@@ -111,6 +112,7 @@ function TalkIcon({ state }: { state: VoiceState }) {
   return state === 'muted' ? <MicOffIcon /> : <MicIcon />
 }
 
+/** Props of `TalkButton`: a button's attributes and the talk mode. */
 export interface TalkButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   mode?: TalkMode
 }

@@ -5,6 +5,7 @@ import {
   forwardRef,
   type HTMLAttributes,
   memo,
+  type RefObject,
   type UIEvent,
   useCallback,
   useContext,
@@ -18,7 +19,7 @@ import { type CustomItemComponentProps, Virtualizer } from 'virtua'
 import type { RealtimeItem } from '../core'
 import { useRealtimeClient, useSelector, useTranscriptIds, useTranscriptItem } from '../react'
 import { ArrowDownIcon } from './icons'
-import { composeHandlers, cx, flag } from './props'
+import { composeHandlers, cx, type ElementProps, flag } from './props'
 import { withdrawnStoreOf } from './withdrawn'
 
 const NEAR_BOTTOM_PX = 32
@@ -132,7 +133,9 @@ export function useTranscriptView() {
     scrollToEnd()
   }, [scrollToEnd])
 
-  const getScrollProps = (props: HTMLAttributes<HTMLDivElement> = {}) => ({
+  const getScrollProps = (
+    props: HTMLAttributes<HTMLDivElement> = {},
+  ): ElementProps<HTMLAttributes<HTMLDivElement>> & { ref: RefObject<HTMLDivElement | null> } => ({
     ref: scrollRef,
     role: 'log',
     'aria-live': 'off' as const, // announced through the polite region instead, once per message
@@ -210,6 +213,7 @@ export const TranscriptRow = memo(function TranscriptRow({ itemId }: { itemId: s
   )
 })
 
+/** Props of `TranscriptView`: a container's attributes, the empty text and the row component. */
 export interface TranscriptViewProps extends HTMLAttributes<HTMLDivElement> {
   /** Shown when there is nothing yet. */
   emptyText?: string

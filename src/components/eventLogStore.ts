@@ -1,6 +1,7 @@
 import type { RealtimeSessionEvent } from '../core'
 import type { RealtimeClient } from '../react'
 
+/** One session event as the event log keeps it: an id, when it arrived, its type and detail. */
 export interface LoggedEvent {
   readonly id: number
   readonly at: number

@@ -32,6 +32,7 @@ const state: Partial<RealtimeClientSnapshot> = {
       status: 'done',
       output: 'Sunny, 24°C in Tokyo',
       error: null,
+      serverLabel: null,
     },
     {
       callId: 'c2',
@@ -41,6 +42,7 @@ const state: Partial<RealtimeClientSnapshot> = {
       status: 'awaiting_approval',
       output: null,
       error: null,
+      serverLabel: null,
     },
   ],
   usage: { inputTokens: 812, outputTokens: 344, totalTokens: 1156 } as RealtimeClientSnapshot['usage'],
