@@ -2,7 +2,9 @@ import type { RunContext } from './context'
 import type { OutputGuardrail } from './guardrail'
 import type { Handoff } from './handoff'
 import type { AgentTool } from './tool'
+import { checkVoice, type Voice } from './voice'
 
+/** An agent's system prompt: text, or a function of the run context that returns it. */
 export type Instructions<TContext> =
   | string
   | ((runContext: RunContext<TContext>, agent: RealtimeAgent<TContext>) => string | Promise<string>)
@@ -19,8 +21,11 @@ export interface RealtimeAgentOptions<TContext = unknown> {
   /** Agents (or `handoff(...)`s) this agent may transfer the conversation to. */
   handoffs?: (RealtimeAgent<TContext> | Handoff<TContext>)[]
   outputGuardrails?: OutputGuardrail<TContext>[]
-  /** The voice; like the API, it cannot change once the model has spoken in a session. */
-  voice?: string
+  /**
+   * The voice; like the API, it cannot change once the model has spoken in a session. A voice the
+   * Realtime API refuses (`fable`, `onyx`, `nova`) throws a `RealtimeError` here, before connecting.
+   */
+  voice?: Voice
 }
 
 /** A voice agent: a name, instructions, tools, handoffs and guardrails. */
@@ -31,10 +36,11 @@ export class RealtimeAgent<TContext = unknown> {
   readonly tools: readonly AgentTool<TContext>[]
   readonly handoffs: readonly (RealtimeAgent<TContext> | Handoff<TContext>)[]
   readonly outputGuardrails: readonly OutputGuardrail<TContext>[]
-  readonly voice: string | undefined
+  readonly voice: Voice | undefined
 
   constructor(options: RealtimeAgentOptions<TContext>) {
     if (!options.name) throw new TypeError('RealtimeAgent needs a non-empty `name`.')
+    checkVoice(options.voice, `RealtimeAgent "${options.name}"`)
     this.name = options.name
     this.instructions = options.instructions ?? ''
     this.handoffDescription = options.handoffDescription ?? ''

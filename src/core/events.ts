@@ -143,6 +143,7 @@ export type RealtimeSessionEvent =
   | McpToolsListedEvent
   | RawModelEvent
 
+/** The `type` of every session event (`agent_start`, `audio`, `error`, ...). */
 export type RealtimeSessionEventType = RealtimeSessionEvent['type']
 
 /** The event of one type. */

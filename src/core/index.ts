@@ -99,6 +99,7 @@ export { DEFAULT_REALTIME_URL, RealtimeRunner } from './runner'
 export type { JsonSchemaObject, ToolParameters } from './schema'
 export type { RealtimeSessionOptions, RealtimeSessionSnapshot, ReconnectOptions } from './session'
 export { RealtimeSession } from './session'
+export type { StandardJSONSchemaV1, StandardSchemaV1 } from './standardSchema'
 export type {
   AgentState,
   ConversationSnapshot,
@@ -116,6 +117,7 @@ export { ConversationStore, Listeners, SessionStores, ValueStore } from './store
 export type { AgentTool, FunctionTool, ToolCallDetails } from './tool'
 export { tool, wireToolOf } from './tool'
 export type {
+  DomMediaStream,
   RealtimeTransport,
   TransportAuth,
   TransportConnectOptions,
@@ -126,3 +128,5 @@ export type {
 } from './transport'
 export { REALTIME_CALLS_URL, WebRTCTransport, WebSocketTransport } from './transport'
 export type { Usage } from './usage'
+export type { CustomVoice, RealtimeVoice, RealtimeVoiceNames, Voice } from './voice'
+export { REALTIME_VOICES } from './voice'

@@ -3,6 +3,7 @@ import { RealtimeError } from './errors'
 import { isRecord } from './guards'
 import type { RealtimeTransport, TransportConnectOptions, TransportHandlers } from './transport/transport'
 
+/** The format tag of a session recording, checked when one is parsed. */
 export const RECORDING_FORMAT = 'realtime-agent-kit/recording'
 /** Version 2 keeps each frame as the exact text that went over the wire; version 1 kept parsed events. */
 export const RECORDING_VERSION = 2
@@ -17,11 +18,13 @@ export interface RecordedEntry {
   frame: string
 }
 
+/** A recorded session: every frame each way, with its time, to replay offline. */
 export interface Recording {
   startedAt: string
   entries: RecordedEntry[]
 }
 
+/** Options of a `SessionRecorder`. */
 export interface RecorderOptions {
   now?: () => number
   /** Timestamps come from this clock unless `now` is given. Default: the system clock. */
@@ -109,6 +112,7 @@ export class SessionRecorder {
   }
 }
 
+/** A recording as JSON text, to save and `parseRecording()` later. */
 export function serializeRecording(recording: Recording): string {
   const header = JSON.stringify({
     format: RECORDING_FORMAT,

@@ -9,7 +9,9 @@ import type { SessionStores } from './stores'
 import { untilConfirmed } from './timeout'
 import type { RealtimeTransport, TransportAuth } from './transport/transport'
 import { WebSocketTransport } from './transport/websocket'
+import { checkVoice } from './voice'
 
+/** The Realtime API's WebSocket URL, used when `run()` is given no `url`. */
 export const DEFAULT_REALTIME_URL = 'wss://api.openai.com/v1/realtime'
 
 /** The seed's runner config: model settings and run-wide guardrails. */
@@ -44,6 +46,11 @@ export interface RealtimeRunOptions<TContext = unknown> {
   connectTimeoutMs?: number
   /** Recovery from a dropped connection (on by default); `false` turns it off. */
   reconnect?: ReconnectOptions | false
+  /**
+   * The app's server runs the tools on its own connection to this call (sideband): this session
+   * shows the calls and their outputs, runs none. Default false.
+   */
+  remoteTools?: boolean
 }
 
 function isBrowser(): boolean {
@@ -101,7 +108,9 @@ async function resolveAuth<TContext>(options: RealtimeRunOptions<TContext>): Pro
 
 function withModel(url: string, model: string): string {
   const parsed = new URL(url)
-  if (!parsed.searchParams.has('model')) parsed.searchParams.set('model', model)
+  // A socket that attaches to a call (`call_id`) joins the call's session, model and all.
+  if (!parsed.searchParams.has('model') && !parsed.searchParams.has('call_id'))
+    parsed.searchParams.set('model', model)
   return parsed.toString()
 }
 
@@ -111,6 +120,7 @@ export class RealtimeRunner<TContext = unknown> {
   readonly config: RealtimeRunConfig<TContext>
 
   constructor(startingAgent: RealtimeAgent<TContext>, config: RealtimeRunConfig<TContext> = {}) {
+    checkVoice(config.modelSettings?.voice, 'RealtimeRunner modelSettings')
     this.startingAgent = startingAgent
     this.config = config
   }
@@ -137,6 +147,7 @@ export class RealtimeRunner<TContext = unknown> {
       ...(options.playbackTracker ? { playbackTracker: options.playbackTracker } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.stores ? { stores: options.stores } : {}),
+      ...(options.remoteTools ? { remoteTools: true } : {}),
     })
     const engine = engineOf(session)
     const clock = options.clock ?? systemClock

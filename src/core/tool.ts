@@ -1,10 +1,10 @@
-import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { type Clock, systemClock, type TimerHandle } from './clock'
 import type { RunContext } from './context'
 import { messageOf, RealtimeError } from './errors'
 import type { HostedMcpTool } from './mcpTool'
 import type { WireTool } from './protocol'
 import { type CompiledSchema, compileParameters, type JsonSchemaObject, type ToolParameters } from './schema'
+import type { StandardSchemaV1 } from './standardSchema'
 
 /** What a tool's `execute` receives besides its arguments. */
 export interface ToolCallDetails<TContext = unknown> {
@@ -200,6 +200,7 @@ function createTool<TContext>(def: AnyToolDefinition<TContext>): FunctionTool<TC
 export function tool<S extends StandardSchemaV1, TContext = unknown>(
   def: ToolDefinitionBase<StandardSchemaV1.InferOutput<S>, TContext> & { parameters: S },
 ): FunctionTool<TContext>
+/** Defines a function tool whose `parameters` are plain JSON Schema; `execute` takes the annotated argument type. */
 export function tool<TArgs = Record<string, unknown>, TContext = unknown>(
   def: ToolDefinitionBase<TArgs, TContext> & { parameters?: JsonSchemaObject },
 ): FunctionTool<TContext>

@@ -28,6 +28,8 @@ export interface ToolCallHost {
   readonly clock: Clock
   /** Where the calls' states live. */
   readonly calls: ToolCallStore
+  /** Another connection to the call (the app's server) runs the tools: calls are shown, not run. */
+  readonly remoteTools?: boolean
   emit(event: RealtimeSessionEvent): void
   sendToolOutput(callId: string, output: string): void
   performHandoff(from: Agent, target: Handoff<unknown>, callId: string): Promise<void>
@@ -80,8 +82,37 @@ export class ToolCallRunner {
   handle(call: ToolCall): Promise<void> | null {
     if (this.#handled.has(call.callId)) return null
     this.#handled.add(call.callId)
+    if (this.#host.remoteTools) {
+      this.#watch(call)
+      return null
+    }
     this.#inFlight++
     return this.#run(call).finally(() => this.#inFlight--)
+  }
+
+  /** A call another connection runs: shown as running until its output joins the conversation. */
+  #watch(call: ToolCall): void {
+    let args: unknown = call.arguments
+    try {
+      args = JSON.parse(call.arguments)
+    } catch {
+      // Shown as the model sent it.
+    }
+    if (!this.#host.signal.aborted)
+      this.#host.calls.put(call.callId, {
+        name: call.name,
+        agentName: this.#host.agent.name,
+        status: 'running',
+        arguments: args,
+      })
+  }
+
+  /** An output item joined the conversation: a call run elsewhere is done with it. */
+  outputSeen(callId: string, output: string): void {
+    if (!this.#host.remoteTools || this.#host.signal.aborted) return
+    const call = this.#host.calls.getSnapshot().find((c) => c.callId === callId)
+    if (call?.status === 'running')
+      this.#host.calls.put(callId, { name: call.name, agentName: call.agentName, status: 'done', output })
   }
 
   approve(callId: string, always = false): boolean {

@@ -105,6 +105,11 @@ export const apiErrors = {
     code: 'conversation_already_has_active_response',
     message: `Conversation already has an active response in progress: ${responseId}. Wait until the response is finished before creating a new one.`,
   }),
+  unsupportedVoice: (voice: string, supported: readonly string[]): ApiError => ({
+    code: 'invalid_value',
+    message: `Invalid value: '${voice}'. Supported values are: ${supported.map((v) => `'${v}'`).join(', ')}.`,
+    param: 'session.audio.output.voice',
+  }),
   cancelNotActive: (): ApiError => ({
     code: 'response_cancel_not_active',
     message: 'Cancellation failed: no active response found',

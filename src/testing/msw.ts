@@ -1,8 +1,10 @@
 import { ws } from 'msw'
 import { attachSimulator, type ConnectionOptions, credentialOf } from './connection'
 
+/** The Realtime API's WebSocket URL, which the simulator's msw handlers intercept. */
 export const REALTIME_WS_URL = 'wss://api.openai.com/v1/realtime'
 
+/** Options of `createSimulatorHandlers()`: the connection's options and the URL to intercept. */
 export interface SimulatorHandlerOptions extends ConnectionOptions {
   /** The URL to intercept; default the Realtime API's. */
   url?: string

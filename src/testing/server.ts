@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import { attachSimulator, type ConnectionOptions, credentialOf } from './connection'
 
+/** A running local simulator server: its URL and port, and how to close it. */
 export interface SimulatorServer {
   /** `ws://127.0.0.1:<port>/v1/realtime`: pass it as `url` to `runner.run()`. */
   url: string

@@ -1,4 +1,11 @@
-import { type ClientEvent, type Clock, type RawServerEvent, systemClock, type TimerHandle } from '../core'
+import {
+  type ClientEvent,
+  type Clock,
+  type RawServerEvent,
+  REALTIME_VOICES,
+  systemClock,
+  type TimerHandle,
+} from '../core'
 import { apiErrors, clientEventProblem } from './apiErrors'
 import { Conversation } from './conversation'
 import { McpServers } from './mcpServers'
@@ -107,12 +114,17 @@ export class RealtimeSimulator {
 
   #handle(event: ClientEvent): void {
     switch (event.type) {
-      case 'session.update':
+      case 'session.update': {
+        // The live API refuses a voice it does not have, and keeps the session as it was.
+        const voice = event.session.type === 'realtime' ? event.session.audio?.output?.voice : undefined
+        if (typeof voice === 'string' && !REALTIME_VOICES.some((v) => v === voice))
+          return this.#outbox.error(apiErrors.unsupportedVoice(voice, REALTIME_VOICES), event.event_id)
         // A transcription-only session is not simulated; the update is echoed unchanged.
         if (event.session.type === 'realtime') this.#config.update(event.session)
         this.#turns.configure()
         this.#outbox.emit({ type: 'session.updated', session: this.#config.snapshot() })
         return this.#mcp.list(this.#config.mcpTools)
+      }
       case 'input_audio_buffer.append':
         return this.#turns.append(event.audio)
       case 'input_audio_buffer.commit':

@@ -27,6 +27,7 @@ import type {
 } from './wire.generated'
 
 export type WireAudioFormat = RealtimeAudioFormats
+/** Turn detection as the Realtime API takes it (`server_vad` or `semantic_vad`). */
 export type WireTurnDetection = NonNullable<RealtimeTurnDetection>
 export type WireFunctionTool = RealtimeFunctionTool
 /** A hosted MCP server the model may call (`type: 'mcp'`). */
@@ -39,12 +40,14 @@ export type WireMcpListToolsItem = RealtimeMCPListTools
 export type WireToolChoice = ToolChoiceOptions | ToolChoiceFunction | ToolChoiceMCP
 /** The `session` object of `session.update`. */
 export type WireSessionConfig = RealtimeSessionCreateRequestGA
+/** A message item as the Realtime API sends it. */
 export type WireMessageItem =
   | RealtimeConversationItemMessageUser
   | RealtimeConversationItemMessageAssistant
   | RealtimeConversationItemMessageSystem
 export type WireFunctionCallItem = RealtimeConversationItemFunctionCall
 export type WireFunctionCallOutputItem = RealtimeConversationItemFunctionCallOutput
+/** A conversation item as the Realtime API sends it. */
 export type WireItem = RealtimeConversationItem
 export type WireContentPart = WireMessageItem['content'][number]
 /** An item the client creates (`conversation.item.create`). */

@@ -26,6 +26,7 @@ export type Agent = RealtimeAgent<any>
 /** An item the client creates, before the engine gives it an id of its own. */
 export type NewItem = ClientItem extends infer T ? (T extends unknown ? Omit<T, 'id'> : never) : never
 
+/** What a `RealtimeSession` is made from; `RealtimeRunner.run()` fills it in. */
 export interface RealtimeSessionOptions<TContext> {
   agent: RealtimeAgent<TContext>
   transport: RealtimeTransport
@@ -39,6 +40,11 @@ export interface RealtimeSessionOptions<TContext> {
   clock?: Clock
   /** Where the session keeps its state; a controller that opens many sessions passes its own. Reset at start. */
   stores?: SessionStores
+  /**
+   * The app's server attached to this call runs the tools (sideband): this session shows each call
+   * and its output but runs none and asks for no response after them.
+   */
+  remoteTools?: boolean
 }
 
 /**
@@ -99,6 +105,7 @@ export class SessionEngine {
       runContext: this.runContext,
       clock: this.clock,
       signal: this.#abort.signal,
+      remoteTools: options.remoteTools === true,
       calls: this.stores.toolCalls,
       emit: (event) => (event.type === 'error' ? this.emitError(event.error) : this.hub.emit(event)),
       sendToolOutput: (callId, output) =>

@@ -98,6 +98,8 @@ export function handleServerEvent(engine: SessionEngine, event: ServerEvent): vo
     case 'conversation.item.added':
     case 'conversation.item.created':
       engine.unacked.delete(event.item.id ?? '')
+      if (event.item.type === 'function_call_output')
+        engine.tools.outputSeen(event.item.call_id, event.item.output)
       onMcpItem(engine, event.item, false)
       break
     case 'conversation.item.done':

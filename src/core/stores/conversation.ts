@@ -1,5 +1,6 @@
 import { Listeners, type Store } from './store'
 
+/** Where an item is in its life: still streaming, completed, or cut short. */
 export type ItemStatus = 'in_progress' | 'completed' | 'incomplete'
 
 /** A user, assistant or system message; `text` is the typed text or the live transcript. */
@@ -38,6 +39,7 @@ export interface RealtimeToolCallItem {
   readonly serverLabel: string | null
 }
 
+/** One item of the conversation: a message or a tool call. */
 export type RealtimeItem = RealtimeMessageItem | RealtimeToolCallItem
 
 export type HistoryChange = { kind: 'added' | 'updated' | 'removed'; item: RealtimeItem }

@@ -2,18 +2,31 @@ import { RealtimeError } from '../errors'
 import type { ClientEvent } from '../protocol'
 import type { RealtimeTransport, TransportConnectOptions, TransportHandlers } from './transport'
 
+/** Where the WebRTC transport sends its SDP offer. */
 export const REALTIME_CALLS_URL = 'https://api.openai.com/v1/realtime/calls'
 
+/**
+ * The DOM's `MediaStream` where the DOM library is loaded, so the core's published types still
+ * check in a Node project without it (there the WebRTC transport is not used).
+ */
+export type DomMediaStream = typeof globalThis extends { MediaStream: { prototype: infer S } } ? S : never
+
+/** Options of a `WebRTCTransport`: the microphone, the remote audio and the calls URL. */
 export interface WebRTCTransportOptions {
   /** The microphone to send as a track; default a fresh getUserMedia stream with processing on. */
-  mediaStream?: () => Promise<MediaStream | null>
+  mediaStream?: () => Promise<DomMediaStream | null>
   /** Receives the agent's audio stream; default plays it through an <audio> element. */
-  onRemoteStream?: (stream: MediaStream) => void
+  onRemoteStream?: (stream: DomMediaStream) => void
   /** Where the SDP offer goes. Default `https://api.openai.com/v1/realtime/calls`. */
   callsUrl?: string
   fetch?: typeof fetch
   /** How long to wait for the data channel to open, ms. Default 15 000. */
   timeoutMs?: number
+  /**
+   * The call's id (`rtc_...`, from the answer's `Location`), once the API answered the offer: send it
+   * to your server so it can attach to the same call (sideband) and run the tools there.
+   */
+  onCallId?: (callId: string) => void
 }
 
 /**
@@ -88,6 +101,8 @@ export class WebRTCTransport implements RealtimeTransport {
         { details: { status: answer.status } },
       )
     }
+    const callId = answer.headers.get('location')?.split('/').filter(Boolean).pop()
+    if (callId) this.#options.onCallId?.(callId)
     await pc.setRemoteDescription({ type: 'answer', sdp: await answer.text() })
 
     await new Promise<void>((resolve, reject) => {
