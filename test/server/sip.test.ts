@@ -113,7 +113,13 @@ describe('OpenAI SIP calls on the simulator', () => {
       instructions: 'Help callers with orders.',
       tools: [{ name: 'lookup_order' }],
     })
-    await until(session, () => texts(session, 'assistant').length === 1)
+    // The greeting's item is done before its response is (the live API's order): the caller speaks
+    // once the response is over, or the API would refuse the next response.create.
+    let greeted = false
+    session.on('raw_model_event', (e) => {
+      if (e.data.type === 'response.done') greeted = true
+    })
+    await until(session, () => greeted)
     expect(texts(session, 'assistant')).toEqual(['Hello! How can I help you today?'])
     // The caller speaks on the phone line; the tool runs in this server session.
     call.inject({
