@@ -3,6 +3,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
+import { findChromium } from './scripts/chromium.mjs'
 
 const root = import.meta.dirname
 export const alias = [
@@ -60,7 +61,10 @@ const browser = () => ({
   headless: true,
   screenshotFailures: false,
   provider: playwright({
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+    launchOptions: { executablePath: findChromium(), args: chromiumArgs },
+    // A window larger than any test viewport: the test frame is never scaled down, so layout
+    // checks and screenshots see real CSS pixels.
+    contextOptions: { viewport: { width: 1920, height: 2000 } },
   }),
   instances: [{ browser: 'chromium' as const }],
 })
@@ -95,6 +99,7 @@ export default defineConfig({
         'standardwebhooks',
         /^node:/,
         '@cfworker/json-schema',
+        'virtua',
       ],
     },
   },
@@ -122,7 +127,7 @@ export default defineConfig({
           include: ['test/react/**/*.test.{ts,tsx}'],
           setupFiles: ['test/react/setup.ts'],
           // Testing Library must resolve React through the alias too.
-          server: { deps: { inline: [/@testing-library\/react/] } },
+          server: { deps: { inline: [/@testing-library\/react/, /virtua/] } },
         },
       },
       {

@@ -1,13 +1,14 @@
 /**
  * Bundle size of a typical app import, React external, minified, next to peers; also the size
- * budget CI enforces: `tsx bench/bundle.ts --budget` fails above 25 KiB brotli.
+ * budget CI enforces: `tsx bench/bundle.ts --budget` fails above 28 KiB brotli.
  */
 import { resolve } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { build, type Metafile } from 'esbuild'
 
 const root = new URL('..', import.meta.url).pathname
-export const BUDGET_BROTLI_KIB = 25
+// 25 KiB until the windowed transcript: virtua (3.7 KiB brotli) keeps 10,000-row sessions smooth.
+export const BUDGET_BROTLI_KIB = 28
 
 /** A typical app's import of each library. */
 export const CASES: { name: string; code: string }[] = [

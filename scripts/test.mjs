@@ -1,40 +1,55 @@
 // Runs every Vitest project, then prints one plain closing line that CI can read:
-// "N passed, N failed, N skipped". Fails when a test failed or when no test ran.
+// "N passed, N failed, N skipped". Fails when a test failed, when a project did not start, or when
+// no test ran. Stops before running when the browser projects would have no Chromium to launch.
 import { spawnSync } from 'node:child_process'
 import { readFileSync, rmSync } from 'node:fs'
+import { findChromium, missingChromiumMessage } from './chromium.mjs'
 
-const output = '.vitest-results.json'
+const args = process.argv.slice(2)
+const browserProjects = new Set(['storybook', 'browser', 'bench-audio'])
+const projects = args.flatMap((arg, i) =>
+  arg === '--project' ? [args[i + 1]] : arg.startsWith('--project=') ? [arg.slice(10)] : [],
+)
+const needsBrowser = projects.length === 0 || projects.some((name) => browserProjects.has(name))
+const chromium = needsBrowser ? findChromium() : undefined
+if (needsBrowser && !chromium) {
+  console.error(missingChromiumMessage())
+  process.exit(1)
+}
+
+// A file filter (`npm test -- test/x.test.ts`) leaves other projects empty on purpose.
+const filtersFiles = args.some((arg, i) => !arg.startsWith('-') && args[i - 1] !== '--project')
+const output = '.vitest-closing.json'
 rmSync(output, { force: true })
 const run = spawnSync(
   'npx',
-  [
-    'vitest',
-    'run',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile=${output}`,
-    ...process.argv.slice(2),
-  ],
+  ['vitest', 'run', '--reporter=default', '--reporter=./scripts/closingLineReporter.mjs', ...args],
   {
     stdio: 'inherit',
-    env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', STORYBOOK_DISABLE_TELEMETRY: '1' },
+    env: {
+      ...process.env,
+      ...(chromium ? { CHROMIUM_PATH: chromium } : {}),
+      RAK_TEST_SUMMARY: output,
+      RAK_TEST_FILES_FILTERED: filtersFiles ? '1' : '0',
+      PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+      STORYBOOK_DISABLE_TELEMETRY: '1',
+    },
   },
 )
 
-let passed = 0
-let failed = 0
-let skipped = 0
+let summary = { passed: 0, failed: 0, skipped: 0, problems: [] }
 try {
-  const results = JSON.parse(readFileSync(output, 'utf8'))
-  passed = results.numPassedTests
-  failed = results.numFailedTests
-  skipped = results.numPendingTests + results.numTodoTests
-  // A suite that fails to load has no failed tests but must fail the run.
-  failed += results.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length
+  summary = JSON.parse(readFileSync(output, 'utf8'))
 } catch (error) {
-  console.error(`Could not read Vitest's results (${error.message}).`)
-  failed += 1
+  console.error(`Could not read the test results (${error.message}).`)
+  summary.failed += 1
 }
-console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`)
-if (passed === 0) console.error('No test ran.')
-process.exit(run.status !== 0 || failed > 0 || passed === 0 ? 1 : 0)
+// Vitest failed for a reason no test or project shows (a config error, say): that is a failure too.
+if (run.status !== 0 && summary.failed === 0) {
+  summary.failed += 1
+  summary.problems.push(`vitest exited with status ${run.status} outside any test`)
+}
+for (const problem of summary.problems) console.error(`Failure: ${problem}`)
+console.log(`\n${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`)
+if (summary.passed === 0) console.error('No test ran.')
+process.exit(summary.failed > 0 || summary.passed === 0 ? 1 : 0)

@@ -1,4 +1,25 @@
 'use client'
+export type {
+  AgentIndicatorProps,
+  AudioVisualizerProps,
+  ConnectionStatusProps,
+  DeviceSelectProps,
+  ElementProps,
+  EventLogProps,
+  LoggedEvent,
+  MessageInputProps,
+  TalkButtonProps,
+  TalkMode,
+  ToolCallListProps,
+  TranscriptViewProps,
+  UseConnectionStatusResult,
+  UseEventLogResult,
+  UseMessageInputResult,
+  UseTalkButtonResult,
+  UseTranscriptViewResult,
+  VisualizerOptions,
+  VoiceConsoleProps,
+} from './components'
 // The React entry point: provider, hooks and components, plus the agent API apps need with them.
 // Core-only users import `realtime-agent-kit/core`; the stylesheet is `realtime-agent-kit/styles.css`.
 export {
@@ -20,8 +41,47 @@ export {
   useTranscriptView,
   VoiceConsole,
 } from './components'
-export type { RealtimeItem, RealtimeModelSettings, RealtimeSessionEvent } from './core'
-export { defineOutputGuardrail, handoff, RealtimeAgent, RealtimeError, tool } from './core'
+export type {
+  AgentEndEvent,
+  AgentStartEvent,
+  AudioEndEvent,
+  AudioEvent,
+  AudioInterruptedEvent,
+  CustomVoice,
+  ErrorEvent,
+  FunctionTool,
+  GuardrailTrippedEvent,
+  HandoffEvent,
+  HistoryAddedEvent,
+  HistoryUpdatedEvent,
+  InputAudioTimeoutTriggeredEvent,
+  RawModelEvent,
+  RealtimeAgentOptions,
+  RealtimeErrorCode,
+  RealtimeItem,
+  RealtimeModelSettings,
+  RealtimeRunConfig,
+  RealtimeSessionEvent,
+  RealtimeSessionEventOf,
+  RealtimeSessionEventType,
+  RealtimeVoice,
+  RealtimeVoiceNames,
+  ToolApprovalRequiredEvent,
+  ToolCallDetails,
+  ToolEndEvent,
+  ToolStartEvent,
+  Usage,
+  Voice,
+} from './core'
+export {
+  defineOutputGuardrail,
+  handoff,
+  isRealtimeError,
+  REALTIME_VOICES,
+  RealtimeAgent,
+  RealtimeError,
+  tool,
+} from './core'
 export type {
   ConversationSnapshot,
   RealtimeAuth,
@@ -33,6 +93,14 @@ export type {
   ToolCallState,
   TransportChoice,
   TurnLatency,
+  UseAgentEventsOptions,
+  UseAudioDevicesResult,
+  UseAudioLevelsResult,
+  UseCurrentAgentResult,
+  UseLatencyResult,
+  UseRealtimeSessionResult,
+  UseToolCallsResult,
+  UseTranscriptResult,
 } from './react'
 export {
   RealtimeClient,

@@ -8,6 +8,7 @@ export interface AudioDevice {
   kind: 'audioinput' | 'audiooutput'
 }
 
+/** The microphones and speakers the browser lists. */
 export interface AudioDeviceList {
   inputs: AudioDevice[]
   outputs: AudioDevice[]

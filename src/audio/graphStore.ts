@@ -1,6 +1,7 @@
 import { RealtimeError } from '../core'
 import type { AudioDeviceList } from './devices'
 
+/** Where the audio graph is in its life, from idle to closed. */
 export type AudioGraphState = 'idle' | 'starting' | 'running' | 'suspended' | 'closed' | 'error'
 
 /** An immutable picture of the graph, replaced when something changed. */
@@ -19,6 +20,7 @@ export interface AudioGraphSnapshot {
   readonly error: RealtimeError | null
 }
 
+/** What the audio graph emits besides its snapshot: microphone frames, drained items, device fallbacks. */
 export interface AudioGraphEvents {
   /** One encoded microphone frame, ready for `session.sendAudio`. */
   frame: ArrayBuffer

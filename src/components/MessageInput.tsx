@@ -1,6 +1,14 @@
 'use client'
-import { type FormEvent, type FormHTMLAttributes, forwardRef, type KeyboardEvent, useState } from 'react'
+import {
+  type FormEvent,
+  type FormHTMLAttributes,
+  forwardRef,
+  type KeyboardEvent,
+  type TextareaHTMLAttributes,
+  useState,
+} from 'react'
 import { useRealtimeSession } from '../react'
+import { SendIcon } from './icons'
 import { composeHandlers, cx } from './props'
 
 /**
@@ -34,7 +42,7 @@ export function useMessageInput({
     text,
     canSend,
     send,
-    getFormProps: (props: FormHTMLAttributes<HTMLFormElement> = {}) => ({
+    getFormProps: (props: FormHTMLAttributes<HTMLFormElement> = {}): FormHTMLAttributes<HTMLFormElement> => ({
       'aria-label': 'Send a message',
       ...props,
       onSubmit: composeHandlers(props.onSubmit, (event: FormEvent<HTMLFormElement>) => {
@@ -42,11 +50,13 @@ export function useMessageInput({
         send()
       }),
     }),
-    getInputProps: () => ({
+    getInputProps: (): TextareaHTMLAttributes<HTMLTextAreaElement> => ({
       value: text,
       'aria-label': 'Message',
       placeholder: connected ? 'Type a message' : 'Connect to send messages',
-      disabled: !connected,
+      // Read-only rather than disabled: focus stays here when the connection drops.
+      readOnly: !connected,
+      'aria-disabled': !connected || undefined,
       rows: 1,
       onChange: (event: { target: { value: string } }) => setText(event.target.value),
       onKeyDown: (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -56,10 +66,11 @@ export function useMessageInput({
         }
       },
     }),
-    getSubmitProps: () => ({ type: 'submit' as const, disabled: !canSend }),
+    getSubmitProps: () => ({ type: 'submit' as const, 'aria-disabled': !canSend || undefined }),
   }
 }
 
+/** Props of `MessageInput`: a form's attributes, and the text when controlled. */
 export interface MessageInputProps extends Omit<FormHTMLAttributes<HTMLFormElement>, 'onChange'> {
   value?: string
   onValueChange?: (value: string) => void
@@ -77,8 +88,9 @@ export const MessageInput = forwardRef<HTMLFormElement, MessageInputProps>(funct
   return (
     <form ref={ref} {...getFormProps({ ...props, className: cx('rak-message-input', className) })}>
       <textarea className="rak-message-input__field" {...getInputProps()} />
-      <button className="rak-message-input__send" {...getSubmitProps()}>
-        Send
+      <button className="rak-button rak-button--primary rak-message-input__send" {...getSubmitProps()}>
+        <SendIcon />
+        <span className="rak-button__label">Send</span>
       </button>
     </form>
   )

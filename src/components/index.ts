@@ -8,9 +8,23 @@ export { EventLog, useEventLog } from './EventLog'
 export type { LoggedEvent } from './eventLogStore'
 export type { MessageInputProps } from './MessageInput'
 export { MessageInput, useMessageInput } from './MessageInput'
+export type { ElementProps } from './props'
 export type { TalkButtonProps, TalkMode } from './TalkButton'
 export { TalkButton, useTalkButton } from './TalkButton'
 export { ToolCallList } from './ToolCallList'
 export type { TranscriptViewProps } from './TranscriptView'
 export { TranscriptRow, TranscriptView, useTranscriptView } from './TranscriptView'
+export type {
+  AgentIndicatorProps,
+  ConnectionStatusProps,
+  DeviceSelectProps,
+  EventLogProps,
+  ToolCallListProps,
+  UseConnectionStatusResult,
+  UseEventLogResult,
+  UseMessageInputResult,
+  UseTalkButtonResult,
+  UseTranscriptViewResult,
+  VoiceConsoleProps,
+} from './types'
 export { VoiceConsole } from './VoiceConsole'

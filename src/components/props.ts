@@ -20,3 +20,9 @@ export function flag(value: boolean): '' | undefined {
 export function cx(...names: (string | false | null | undefined)[]): string {
   return names.filter(Boolean).join(' ')
 }
+
+/**
+ * What a prop getter returns: the element's attributes plus its `data-*` state attributes. Declared
+ * rather than inferred so published types name React's attribute types instead of expanding them.
+ */
+export type ElementProps<T> = T & { [key: `data-${string}`]: string | undefined }

@@ -1,8 +1,10 @@
 import type { RunContext } from './context'
 import type { OutputGuardrail } from './guardrail'
 import type { Handoff } from './handoff'
-import type { FunctionTool } from './tool'
+import type { AgentTool } from './tool'
+import { checkVoice, type Voice } from './voice'
 
+/** An agent's system prompt: text, or a function of the run context that returns it. */
 export type Instructions<TContext> =
   | string
   | ((runContext: RunContext<TContext>, agent: RealtimeAgent<TContext>) => string | Promise<string>)
@@ -14,12 +16,16 @@ export interface RealtimeAgentOptions<TContext = unknown> {
   instructions?: Instructions<TContext>
   /** Shown to other agents' models when they can hand off to this one. */
   handoffDescription?: string
-  tools?: FunctionTool<TContext>[]
+  /** Function tools (`tool()`) and hosted MCP servers (`hostedMcpTool()`). */
+  tools?: AgentTool<TContext>[]
   /** Agents (or `handoff(...)`s) this agent may transfer the conversation to. */
   handoffs?: (RealtimeAgent<TContext> | Handoff<TContext>)[]
   outputGuardrails?: OutputGuardrail<TContext>[]
-  /** The voice; like the API, it cannot change once the model has spoken in a session. */
-  voice?: string
+  /**
+   * The voice; like the API, it cannot change once the model has spoken in a session. A voice the
+   * Realtime API refuses (`fable`, `onyx`, `nova`) throws a `RealtimeError` here, before connecting.
+   */
+  voice?: Voice
 }
 
 /** A voice agent: a name, instructions, tools, handoffs and guardrails. */
@@ -27,13 +33,14 @@ export class RealtimeAgent<TContext = unknown> {
   readonly name: string
   readonly instructions: Instructions<TContext>
   readonly handoffDescription: string
-  readonly tools: readonly FunctionTool<TContext>[]
+  readonly tools: readonly AgentTool<TContext>[]
   readonly handoffs: readonly (RealtimeAgent<TContext> | Handoff<TContext>)[]
   readonly outputGuardrails: readonly OutputGuardrail<TContext>[]
-  readonly voice: string | undefined
+  readonly voice: Voice | undefined
 
   constructor(options: RealtimeAgentOptions<TContext>) {
     if (!options.name) throw new TypeError('RealtimeAgent needs a non-empty `name`.')
+    checkVoice(options.voice, `RealtimeAgent "${options.name}"`)
     this.name = options.name
     this.instructions = options.instructions ?? ''
     this.handoffDescription = options.handoffDescription ?? ''

@@ -1,7 +1,9 @@
 import type { AudioFormat } from './codec/audioFormat'
 import { toWireFormat } from './codec/audioFormat'
-import type { WireFunctionTool, WireSessionConfig, WireToolChoice, WireTurnDetection } from './protocol'
+import type { WireSessionConfig, WireTool, WireToolChoice, WireTurnDetection } from './protocol'
+import type { Voice } from './voice'
 
+/** The model a session uses when `modelName` is not set. */
 export const DEFAULT_MODEL = 'gpt-realtime'
 
 /** Turn detection: server VAD (volume) or semantic VAD (a turn model); `null` turns it off (manual commits). */
@@ -27,7 +29,8 @@ export interface TurnDetection {
 export interface RealtimeModelSettings {
   /** An open string; default `gpt-realtime`. */
   modelName?: string
-  voice?: string
+  /** The session's voice when the agent sets none; one the API refuses throws before connecting. */
+  voice?: Voice
   /** Output modalities. The API answers in one: `['text']` for text only, otherwise audio with a transcript. */
   modalities?: ('text' | 'audio')[]
   inputAudioFormat?: AudioFormat
@@ -67,8 +70,8 @@ function turnDetectionToWire(td: TurnDetection): WireTurnDetection {
 /** What an agent contributes to the session: its instructions, tools and voice. */
 export interface AgentSessionParts {
   instructions: string
-  tools: WireFunctionTool[]
-  voice?: string | undefined
+  tools: WireTool[]
+  voice?: Voice | undefined
 }
 
 /** Builds the GA `session.update` payload from model settings and the current agent. */

@@ -17,6 +17,7 @@ export interface OutputGuardrail<TContext = unknown> {
   }): GuardrailFunctionOutput | Promise<GuardrailFunctionOutput>
 }
 
+/** What one output guardrail decided about a piece of the transcript. */
 export interface OutputGuardrailResult {
   guardrail: { name: string }
   agentOutput: string

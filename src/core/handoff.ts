@@ -11,6 +11,7 @@ export interface Handoff<TContext = unknown> {
   readonly onHandoff?: (runContext: RunContext<TContext>) => void | Promise<void>
 }
 
+/** Options of `handoff()`: the tool name and description the model sees, and a callback. */
 export interface HandoffOptions<TContext> {
   toolName?: string
   toolDescription?: string

@@ -64,6 +64,8 @@ export type {
 export { defineOutputGuardrail } from './guardrail'
 export type { Handoff, HandoffOptions } from './handoff'
 export { handoff } from './handoff'
+export type { HostedMcpTool, HostedMcpToolDefinition, McpApprovalPolicy, McpToolFilter } from './mcpTool'
+export { hostedMcpTool } from './mcpTool'
 export type { PlaybackTracker } from './playback'
 export { immediatePlaybackTracker, WallClockPlaybackTracker } from './playback'
 export type {
@@ -74,8 +76,10 @@ export type {
   ServerEventOf,
   ServerEventType,
   WireItem,
+  WireMcpTool,
   WireMessageItem,
   WireSessionConfig,
+  WireTool,
   WireTurnDetection,
 } from './protocol'
 export { parseServerEvent } from './protocol'
@@ -84,7 +88,9 @@ export {
   parseRecording,
   playRecording,
   RECORDING_FORMAT,
+  RECORDING_VERSION,
   ReplayTransport,
+  recordedEvent,
   SessionRecorder,
   serializeRecording,
 } from './recording'
@@ -93,6 +99,7 @@ export { DEFAULT_REALTIME_URL, RealtimeRunner } from './runner'
 export type { JsonSchemaObject, ToolParameters } from './schema'
 export type { RealtimeSessionOptions, RealtimeSessionSnapshot, ReconnectOptions } from './session'
 export { RealtimeSession } from './session'
+export type { StandardJSONSchemaV1, StandardSchemaV1 } from './standardSchema'
 export type {
   AgentState,
   ConversationSnapshot,
@@ -107,9 +114,10 @@ export type {
   TurnLatency,
 } from './stores'
 export { ConversationStore, Listeners, SessionStores, ValueStore } from './stores'
-export type { FunctionTool, ToolCallDetails } from './tool'
-export { tool } from './tool'
+export type { AgentTool, FunctionTool, ToolCallDetails } from './tool'
+export { tool, wireToolOf } from './tool'
 export type {
+  DomMediaStream,
   RealtimeTransport,
   TransportAuth,
   TransportConnectOptions,
@@ -120,3 +128,5 @@ export type {
 } from './transport'
 export { REALTIME_CALLS_URL, WebRTCTransport, WebSocketTransport } from './transport'
 export type { Usage } from './usage'
+export type { CustomVoice, RealtimeVoice, RealtimeVoiceNames, Voice } from './voice'
+export { REALTIME_VOICES } from './voice'

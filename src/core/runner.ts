@@ -9,7 +9,9 @@ import type { SessionStores } from './stores'
 import { untilConfirmed } from './timeout'
 import type { RealtimeTransport, TransportAuth } from './transport/transport'
 import { WebSocketTransport } from './transport/websocket'
+import { checkVoice } from './voice'
 
+/** The Realtime API's WebSocket URL, used when `run()` is given no `url`. */
 export const DEFAULT_REALTIME_URL = 'wss://api.openai.com/v1/realtime'
 
 /** The seed's runner config: model settings and run-wide guardrails. */
@@ -118,6 +120,7 @@ export class RealtimeRunner<TContext = unknown> {
   readonly config: RealtimeRunConfig<TContext>
 
   constructor(startingAgent: RealtimeAgent<TContext>, config: RealtimeRunConfig<TContext> = {}) {
+    checkVoice(config.modelSettings?.voice, 'RealtimeRunner modelSettings')
     this.startingAgent = startingAgent
     this.config = config
   }

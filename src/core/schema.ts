@@ -1,6 +1,6 @@
-import type { StandardJSONSchemaV1, StandardSchemaV1 } from '@standard-schema/spec'
 import { messageOf } from './errors'
 import { isRecord } from './guards'
+import type { StandardJSONSchemaV1, StandardSchemaV1 } from './standardSchema'
 
 /** A plain JSON Schema object describing a tool's arguments. */
 export type JsonSchemaObject = { type: 'object'; [key: string]: unknown }

@@ -37,9 +37,14 @@ export interface ToolCallHost {
 
 type ToolEvent = ToolApprovalRequiredEvent | ToolStartEvent | ToolEndEvent
 
-/** A call's state after one of its events. */
-function patchOf(event: ToolEvent): ToolCallPatch {
-  const base = { name: event.tool.name, agentName: event.agent.name, arguments: event.arguments }
+/** A call's state after one of its events (function tools' and hosted MCP calls' alike). */
+export function patchOf(event: ToolEvent): ToolCallPatch {
+  const base = {
+    name: event.name,
+    agentName: event.agent.name,
+    arguments: event.arguments,
+    serverLabel: event.tool.type === 'hosted_mcp' ? event.tool.serverLabel : null,
+  }
   if (event.type === 'tool_approval_required') return { ...base, status: 'awaiting_approval' }
   if (event.type === 'tool_start') return { ...base, status: 'running' }
   const status = !event.error ? 'done' : event.error.code === 'tool_rejected' ? 'rejected' : 'failed'
@@ -137,7 +142,7 @@ export class ToolCallRunner {
     const target = handoffsOf(agent).find((h) => h.toolName === call.name)
     if (target) return host.performHandoff(agent, target, call.callId)
 
-    const tool = agent.tools.find((t) => t.name === call.name)
+    const tool = agent.tools.find((t): t is Tool => t.type === 'function' && t.name === call.name)
     if (!tool) {
       const error = new RealtimeError(
         'tool_not_found',
@@ -192,6 +197,7 @@ export class ToolCallRunner {
               type: 'tool_approval_required',
               agent,
               tool,
+              name: tool.name,
               callId: call.callId,
               arguments: parsed.args,
             })
@@ -211,7 +217,14 @@ export class ToolCallRunner {
         return
       }
     }
-    this.#report({ type: 'tool_start', agent, tool, callId: call.callId, arguments: parsed.args })
+    this.#report({
+      type: 'tool_start',
+      agent,
+      tool,
+      name: tool.name,
+      callId: call.callId,
+      arguments: parsed.args,
+    })
     this.#finish(agent, tool, call, parsed.args, await tool.invoke(parsed.args, details, host.clock))
   }
 
@@ -220,6 +233,7 @@ export class ToolCallRunner {
       type: 'tool_end',
       agent,
       tool,
+      name: tool.name,
       callId: call.callId,
       arguments: args,
       output: result.output,

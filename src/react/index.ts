@@ -8,7 +8,15 @@ export type {
   TransportChoice,
 } from '../client'
 export { RealtimeClient } from '../client'
-export type { ConversationSnapshot, Store, ToolCallState, TurnLatency } from '../core'
+export type {
+  ConversationSnapshot,
+  RealtimeItem,
+  RealtimeSessionEvent,
+  Store,
+  ToolCallState,
+  TurnLatency,
+  Usage,
+} from '../core'
 export { useRealtimeClient } from './context'
 export {
   useAgentEvents,
@@ -25,4 +33,14 @@ export {
 } from './hooks'
 export type { RealtimeProviderProps } from './provider'
 export { RealtimeProvider } from './provider'
+export type {
+  UseAgentEventsOptions,
+  UseAudioDevicesResult,
+  UseAudioLevelsResult,
+  UseCurrentAgentResult,
+  UseLatencyResult,
+  UseRealtimeSessionResult,
+  UseToolCallsResult,
+  UseTranscriptResult,
+} from './types'
 export { shallowArrayEqual, useSelector } from './useSelector'

@@ -1,6 +1,7 @@
 import type { WireSessionConfig } from '../core'
 import { createGuard, errorResponse as fail, type GuardOptions, jsonResponse as json } from './guard'
 
+/** The OpenAI API's base URL, where client secrets are minted. */
 export const OPENAI_API_BASE = 'https://api.openai.com/v1'
 
 /** Options of {@link createClientSecretHandler}. */

@@ -1,8 +1,10 @@
 import { ws } from 'msw'
 import { attachSimulator, type ConnectionOptions, credentialOf } from './connection'
 
+/** The Realtime API's WebSocket URL, which the simulator's msw handlers intercept. */
 export const REALTIME_WS_URL = 'wss://api.openai.com/v1/realtime'
 
+/** Options of `createSimulatorHandlers()`: the connection's options and the URL to intercept. */
 export interface SimulatorHandlerOptions extends ConnectionOptions {
   /** The URL to intercept; default the Realtime API's. */
   url?: string
@@ -25,7 +27,8 @@ export function createSimulatorHandlers(options: SimulatorHandlerOptions = {}) {
       )
       if (!simulator) return
       client.addEventListener('message', (event) => {
-        simulator.receive(typeof event.data === 'string' ? event.data : String(event.data))
+        // A Blob or ArrayBuffer is a binary frame, which the simulator refuses as the API does.
+        simulator.receive(typeof event.data === 'string' ? event.data : new Uint8Array(0))
       })
       client.addEventListener('close', () => simulator.dispose())
     }),

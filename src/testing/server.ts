@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import { attachSimulator, type ConnectionOptions, credentialOf } from './connection'
 
+/** A running local simulator server: its URL and port, and how to close it. */
 export interface SimulatorServer {
   /** `ws://127.0.0.1:<port>/v1/realtime`: pass it as `url` to `runner.run()`. */
   url: string
@@ -34,7 +35,9 @@ export async function startSimulatorServer(
       options,
     )
     if (!simulator) return
-    socket.on('message', (data) => simulator.receive(data.toString()))
+    socket.on('message', (data, isBinary) =>
+      simulator.receive(isBinary ? new Uint8Array(0) : data.toString()),
+    )
     socket.on('close', () => simulator.dispose())
   })
   const address = server.address()

@@ -3,6 +3,7 @@ import type { WireAudioFormat } from '../protocol'
 /** The seed's audio format names: 16-bit PCM at 24 kHz, or G.711 u-law / A-law at 8 kHz. */
 export type AudioFormat = 'pcm16' | 'g711_ulaw' | 'g711_alaw'
 
+/** The audio formats the Realtime API takes: `pcm16`, `g711_ulaw`, `g711_alaw`. */
 export const AUDIO_FORMATS: readonly AudioFormat[] = ['pcm16', 'g711_ulaw', 'g711_alaw']
 
 /** Sample rate of each format as the Realtime API carries it. */

@@ -16,8 +16,10 @@ export interface Resampler {
   reset(): void
 }
 
+/** The constructor of a streaming resampler between two sample rates. */
 export type ResamplerConstructor = new (fromRate: number, toRate: number, zeroCrossings?: number) => Resampler
 
+/** The resampler as a self-contained function, so an audio worklet can carry its source. */
 export function resamplerKernel(): { Resampler: ResamplerConstructor } {
   const PHASES = 128 // kernel table resolution per input sample; linear interpolation between
 

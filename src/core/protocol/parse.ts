@@ -86,6 +86,7 @@ function isShaped(event: object, fields: [string, Field][]): event is ServerEven
   return fields.every(([name, kind]) => hasType(Reflect.get(event, name), kind))
 }
 
+/** A server event after parsing: a typed event the kit knows, or a raw one it passes on. */
 export type ParsedServerEvent =
   /** A known event with the fields the kit reads (typed, and still the raw object the server sent). */
   | { ok: true; known: true; event: ServerEvent & RawServerEvent }

@@ -4,7 +4,7 @@ export type {
   TransportConnectOptions,
   TransportHandlers,
 } from './transport'
-export type { WebRTCTransportOptions } from './webrtc'
+export type { DomMediaStream, WebRTCTransportOptions } from './webrtc'
 export { REALTIME_CALLS_URL, WebRTCTransport } from './webrtc'
 export type { WebSocketConstructor, WebSocketTransportOptions } from './websocket'
 export { WebSocketTransport } from './websocket'

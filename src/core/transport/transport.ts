@@ -4,6 +4,7 @@ import type { ClientEvent } from '../protocol'
 /** Credentials for one connection: a standard API key (server side) or an ephemeral client secret. */
 export type TransportAuth = { kind: 'apiKey'; value: string } | { kind: 'clientSecret'; value: string }
 
+/** What a transport needs to connect: the URL, the credentials and an abort signal. */
 export interface TransportConnectOptions {
   url: string
   auth: TransportAuth

@@ -2,13 +2,21 @@ import { RealtimeError } from '../errors'
 import type { ClientEvent } from '../protocol'
 import type { RealtimeTransport, TransportConnectOptions, TransportHandlers } from './transport'
 
+/** Where the WebRTC transport sends its SDP offer. */
 export const REALTIME_CALLS_URL = 'https://api.openai.com/v1/realtime/calls'
 
+/**
+ * The DOM's `MediaStream` where the DOM library is loaded, so the core's published types still
+ * check in a Node project without it (there the WebRTC transport is not used).
+ */
+export type DomMediaStream = typeof globalThis extends { MediaStream: { prototype: infer S } } ? S : never
+
+/** Options of a `WebRTCTransport`: the microphone, the remote audio and the calls URL. */
 export interface WebRTCTransportOptions {
   /** The microphone to send as a track; default a fresh getUserMedia stream with processing on. */
-  mediaStream?: () => Promise<MediaStream | null>
+  mediaStream?: () => Promise<DomMediaStream | null>
   /** Receives the agent's audio stream; default plays it through an <audio> element. */
-  onRemoteStream?: (stream: MediaStream) => void
+  onRemoteStream?: (stream: DomMediaStream) => void
   /** Where the SDP offer goes. Default `https://api.openai.com/v1/realtime/calls`. */
   callsUrl?: string
   fetch?: typeof fetch

@@ -10,6 +10,7 @@ export type WebSocketConstructor = new (
   options?: unknown,
 ) => WebSocket
 
+/** Options of a `WebSocketTransport`. */
 export interface WebSocketTransportOptions {
   /** The WebSocket class to use; default the global one, else the `ws` package in Node. */
   WebSocket?: WebSocketConstructor
