@@ -5,12 +5,20 @@
 import { writeFileSync } from 'node:fs'
 import { audioReport } from './audio'
 import { bundleReport } from './bundle'
+import { callsReport } from './calls'
 import { codecReport } from './codec'
 import { eventsReport } from './events'
 import { machine } from './measure'
 import { reactReport } from './react'
 
-const sections = [eventsReport(), await bundleReport(), await reactReport(), audioReport(), codecReport()]
+const sections = [
+  eventsReport(),
+  await bundleReport(),
+  await reactReport(),
+  audioReport(),
+  codecReport(),
+  await callsReport(),
+]
 const report = [
   '# Benchmark results',
   '',
