@@ -10,6 +10,7 @@ export const alias = [
   { find: /^realtime-agent-kit\/core$/, replacement: resolve(root, 'src/core/index.ts') },
   { find: /^realtime-agent-kit\/testing$/, replacement: resolve(root, 'src/testing/index.ts') },
   { find: /^realtime-agent-kit\/client$/, replacement: resolve(root, 'src/client/index.ts') },
+  { find: /^realtime-agent-kit\/server$/, replacement: resolve(root, 'src/server/index.ts') },
   { find: /^realtime-agent-kit$/, replacement: resolve(root, 'src/index.ts') },
 ]
 
@@ -61,6 +62,9 @@ const browser = () => ({
   screenshotFailures: false,
   provider: playwright({
     launchOptions: { executablePath: findChromium(), args: chromiumArgs },
+    // A window larger than any test viewport: the test frame is never scaled down, so layout
+    // checks and screenshots see real CSS pixels.
+    contextOptions: { viewport: { width: 1920, height: 2000 } },
   }),
   instances: [{ browser: 'chromium' as const }],
 })
@@ -92,8 +96,10 @@ export default defineConfig({
         'ajv',
         /^ajv\//,
         'ws',
+        'standardwebhooks',
         /^node:/,
         '@cfworker/json-schema',
+        'virtua',
       ],
     },
   },
@@ -121,7 +127,7 @@ export default defineConfig({
           include: ['test/react/**/*.test.{ts,tsx}'],
           setupFiles: ['test/react/setup.ts'],
           // Testing Library must resolve React through the alias too.
-          server: { deps: { inline: [/@testing-library\/react/] } },
+          server: { deps: { inline: [/@testing-library\/react/, /virtua/] } },
         },
       },
       {

@@ -1,6 +1,6 @@
 import { RealtimeProvider, VoiceConsole } from 'realtime-agent-kit'
 import { createClientSecretFetcher } from 'realtime-agent-kit/core'
-import { modelSettings, noPrices, triageAgent } from './agents'
+import { modelSettings, triageAgent } from './agents'
 
 export type Backend = 'simulator' | 'openai'
 
@@ -19,15 +19,31 @@ export function App({ backend }: { backend: Backend }) {
             ? 'Talking to the OpenAI Realtime API'
             : 'Talking to the built-in simulator (no network, no key)'}
         </p>
-        <p className="demo__hint">
-          {backend === 'openai'
-            ? 'Ask about the weather, book a table (the booking needs your approval), or ask what it costs.'
-            : 'Press Start and speak: the simulator hears when you talk and answers from a script (the weather, then a booking that needs your approval, then prices, which the guardrail stops). Typing works too.'}
-        </p>
+        {backend === 'openai' ? (
+          <p className="demo__hint">
+            Ask about the weather, book a table (the booking needs your approval), or ask what it costs.
+          </p>
+        ) : (
+          <details className="demo__hint">
+            <summary>How to talk to the simulator</summary>
+            <ol>
+              <li>Press Start conversation and allow the microphone.</li>
+              <li>
+                Speak, then pause for half a second: the simulator hears that you spoke (it does not
+                understand words) and answers the next line of its script.
+              </li>
+              <li>
+                The script: the weather in Tokyo (a tool runs), a table for two (a handoff and an approval for
+                you), then prices (a guardrail withdraws the answer).
+              </li>
+              <li>No microphone? Type anything and press Enter: each message plays the next turn.</li>
+            </ol>
+          </details>
+        )}
       </header>
       <RealtimeProvider
         agent={triageAgent}
-        config={{ modelSettings, outputGuardrails: [noPrices] }}
+        config={{ modelSettings }}
         auth={{ getClientSecret: backend === 'openai' ? getClientSecret : simulatorSecret }}
       >
         <VoiceConsole />

@@ -5,6 +5,7 @@ import { createClientSecretHandler, sessionConfigForAgent, toNodeHandler } from 
 
 const root = resolve(import.meta.dirname, '..')
 const apiKey = process.env.OPENAI_API_KEY
+const port = 5173
 
 /** With a key, the dev server mints ephemeral secrets for the demo's agent; the key stays here. */
 function clientSecrets(): Plugin {
@@ -20,6 +21,11 @@ function clientSecrets(): Plugin {
         toNodeHandler(
           createClientSecretHandler({
             apiKey,
+            // A local dev server: anyone on this machine is the user, but only its own pages may ask,
+            // and not more often than a person starts conversations.
+            allowAnonymous: true,
+            allowedOrigins: [`http://127.0.0.1:${port}`, `http://localhost:${port}`],
+            rateLimit: { limit: 20, windowMs: 60_000 },
             session: () => sessionConfigForAgent(triageAgent, modelSettings),
           }),
         ),
@@ -41,5 +47,5 @@ export default defineConfig({
       { find: /^realtime-agent-kit$/, replacement: resolve(root, 'src/index.ts') },
     ],
   },
-  server: { port: 5173, host: '127.0.0.1' },
+  server: { port, host: '127.0.0.1' },
 })

@@ -14,6 +14,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, relative, resolve } from 'node:path'
+import { LIVE_OVERRIDES, type LiveOverride } from '../src/testing/liveSchema'
 
 const root = resolve(import.meta.dirname, '..')
 const SCHEMAS_FILE = 'src/testing/schemas/realtime-schemas.json'
@@ -40,60 +41,10 @@ interface Schema {
 // ---------------------------------------------------------------------------------------------
 // Where the live API differs from the schemas
 
-/**
- * A place where the live API sends what the schema forbids. `at` is a path from
- * `components.schemas` (`Name/properties/field/...`); `evidence` names the real events in
- * `shared/protocol/traffic/sip-gateway-ga.json` that show it.
- */
-type Override =
-  | { at: string; kind: 'nullable'; evidence: string }
-  | { at: string; kind: 'add'; schema: Schema; evidence: string }
+/** Where the live API differs from the schemas: one list, shared with the simulator's validation. */
+type Override = LiveOverride
 
-const TRAFFIC = 'traffic/sip-gateway-ga.json'
-
-/** Kept minimal: each entry is seen in real traffic, and the generator fails once the schema agrees. */
-const OVERRIDES: readonly Override[] = [
-  {
-    at: 'RealtimeSessionCreateResponseGA/properties/audio/properties/input/properties/transcription',
-    kind: 'nullable',
-    evidence: `${TRAFFIC}: session.created event_Ct1OVqJmiaDhg4nkh3JWr and session.updated event_Ct1OVHSJercBUaZHB7QKs (real) send "transcription": null`,
-  },
-  {
-    at: 'RealtimeSessionCreateResponseGA/properties/audio/properties/input/properties/noise_reduction',
-    kind: 'nullable',
-    evidence: `${TRAFFIC}: session.created event_Ct1OVqJmiaDhg4nkh3JWr and session.updated event_Ct1OVHSJercBUaZHB7QKs (real) send "noise_reduction": null`,
-  },
-  {
-    at: 'RealtimeSessionCreateResponseGA/properties/include',
-    kind: 'nullable',
-    evidence: `${TRAFFIC}: session.created event_Ct1OVqJmiaDhg4nkh3JWr and session.updated event_Ct1OVHSJercBUaZHB7QKs (real) send "include": null`,
-  },
-  {
-    at: 'RealtimeConversationItemMessageUser/properties/content/items/properties/transcript',
-    kind: 'nullable',
-    evidence: `${TRAFFIC}: conversation.item.added event_Ct1OZj9NwCjOpHFOCVWVn and conversation.item.done event_Ct1OZaebaHQZhDgXUdkeW (real) carry a user input_audio part with "transcript": null`,
-  },
-  {
-    at: 'RealtimeResponse/properties/status_details',
-    kind: 'nullable',
-    evidence: `${TRAFFIC}: response.created event_Ct1OZ4pf0LWcnAxuHWRFN (real) and response.done of a completed response send "status_details": null`,
-  },
-  {
-    at: 'RealtimeResponse/properties/usage',
-    kind: 'nullable',
-    evidence: `${TRAFFIC}: response.created event_Ct1OZ4pf0LWcnAxuHWRFN (real) sends "usage": null`,
-  },
-  {
-    at: 'RealtimeServerEventResponseAudioTranscriptDelta/properties/obfuscation',
-    kind: 'add',
-    schema: {
-      type: 'string',
-      description:
-        'Random padding that hides the length of the delta; carries no content. Sent by the live API, absent from the schema.',
-    },
-    evidence: `${TRAFFIC}: response.output_audio_transcript.delta event_Ct1OZ8a2tc2AnrBDDda9w (real) carries "obfuscation": "z9A9dJucSf1J"`,
-  },
-]
+const OVERRIDES = LIVE_OVERRIDES
 
 // ---------------------------------------------------------------------------------------------
 // Names
@@ -362,7 +313,9 @@ class Emitter {
       const notes = [
         property.description,
         property.default !== undefined ? `@defaultValue \`${JSON.stringify(property.default)}\`` : undefined,
-        override ? 'The live API sends `null` here although the schema does not allow it.' : undefined,
+        override
+          ? 'The live API sends or accepts `null` here although the schema does not allow it.'
+          : undefined,
       ]
       const name = /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)
       return `${docs ? docComment(notes) : ''}${name}${required.has(key) ? '' : '?'}: ${type}`

@@ -1,5 +1,5 @@
 /**
- * Records a conversation with the simulator into stories/fixtures/weather.jsonl (audio left out):
+ * Records a conversation with the simulator into stories/fixtures/weather.jsonl, frame for frame:
  *   npx tsx scripts/record-fixture.ts
  */
 import { writeFileSync } from 'node:fs'
@@ -31,5 +31,5 @@ await new Promise((r) => setTimeout(r, 200))
 session.close()
 await server.close()
 writeFileSync(new URL('../stories/fixtures/weather.jsonl', import.meta.url), recorder.toJSONL())
-console.log(`recorded ${recorder.recording.entries.length} events`)
+console.log(`recorded ${recorder.recording.entries.length} frames`)
 process.exit(0)

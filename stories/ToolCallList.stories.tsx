@@ -36,6 +36,7 @@ const call = (status: ToolCallState['status'], i: number): ToolCallState => ({
   name: status === 'awaiting_approval' ? 'book_table' : 'get_weather',
   agentName: 'Triage',
   arguments: { city: 'Tokyo' },
+  serverLabel: null,
   status,
   output:
     status === 'done'

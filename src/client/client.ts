@@ -36,7 +36,7 @@ export interface RealtimeClientOptions {
   transport?: TransportChoice
   context?: unknown
   /** Options passed to every `runner.run()` (a clock for tests, reconnect settings, timeouts). */
-  run?: Pick<RealtimeRunOptions, 'clock' | 'reconnect' | 'connectTimeoutMs'>
+  run?: Pick<RealtimeRunOptions, 'clock' | 'reconnect' | 'connectTimeoutMs' | 'remoteTools'>
 }
 
 /**
@@ -131,7 +131,7 @@ export class RealtimeClient implements Store<RealtimeClientSnapshot> {
     return this.#connecting
   }
 
-  #setError(error: RealtimeError, status = this.stores.status.getSnapshot().status): void {
+  #setError(error: RealtimeError | null, status = this.stores.status.getSnapshot().status): void {
     this.stores.status.set(Object.freeze({ status, error }))
   }
 
@@ -254,6 +254,26 @@ export class RealtimeClient implements Store<RealtimeClientSnapshot> {
     this.audioGraph?.setMuted(muted)
   }
 
+  /**
+   * Opens the microphone again after it was denied or failed (the user allowed it, or plugged one
+   * in); call it from a click. Clears the microphone error on success, reports the new one otherwise.
+   */
+  async retryMicrophone(): Promise<void> {
+    const graph = this.audioGraph
+    if (!graph || !this.#session) return
+    try {
+      if (graph.getSnapshot().state === 'running' || graph.getSnapshot().state === 'suspended')
+        await graph.setInputDevice(graph.getSnapshot().inputDeviceId)
+      else await graph.start()
+      const { error } = this.stores.status.getSnapshot()
+      if (error && isAudioError(error)) this.#setError(null)
+    } catch (error) {
+      this.#setError(
+        error instanceof RealtimeError ? error : new RealtimeError('microphone_unavailable', String(error)),
+      )
+    }
+  }
+
   /** Push-to-talk: press (true) opens the microphone; release (false) ends the user's turn. */
   setTalking(talking: boolean): void {
     const graph = this.audioGraph
@@ -281,6 +301,17 @@ export class RealtimeClient implements Store<RealtimeClientSnapshot> {
         Object.freeze({ agent, lastHandoff: this.stores.agent.getSnapshot().lastHandoff }),
       )
   }
+}
+
+const AUDIO_ERRORS = new Set([
+  'microphone_denied',
+  'microphone_unavailable',
+  'device_lost',
+  'audio_context_failed',
+])
+
+function isAudioError(error: RealtimeError): boolean {
+  return AUDIO_ERRORS.has(error.code)
 }
 
 function isLive(session: RealtimeSession<unknown>): boolean {

@@ -1,24 +1,31 @@
 'use client'
-import { forwardRef, type HTMLAttributes, useId, useMemo, useState } from 'react'
+import { forwardRef, type HTMLAttributes, memo, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { type CustomContainerComponentProps, type CustomItemComponentProps, Virtualizer } from 'virtua'
 import { useRealtimeClient, useSelector } from '../react'
-import { EventLogStore, type LoggedEvent } from './eventLogStore'
+import { EventLogStore, type FrameScheduler, type LoggedEvent } from './eventLogStore'
 import { cx } from './props'
 
 /**
- * The latest session and raw server events (audio chunks left out), filterable by type.
+ * The latest session and raw server events (audio chunks left out), filterable by type; new events
+ * reach React at most once per animation frame.
  * @example
- * const { events, filter, setFilter } = useEventLog({ limit: 200 })
+ * const { events, filter, setFilter, paused, setPaused } = useEventLog({ limit: 200 })
  */
-export function useEventLog({ limit = 500 }: { limit?: number } = {}) {
+export function useEventLog({ limit = 500, schedule }: { limit?: number; schedule?: FrameScheduler } = {}) {
   const client = useRealtimeClient()
-  const [store] = useState(() => new EventLogStore(client, limit))
+  const [store] = useState(() => new EventLogStore(client, limit, schedule))
   const all = useSelector(store, store.getSnapshot)
   const [filter, setFilter] = useState('')
+  const [paused, setPausedState] = useState(false)
   const events = useMemo(() => {
     const f = filter.trim().toLowerCase()
     return f ? all.filter((e) => e.type.includes(f) || e.detail.toLowerCase().includes(f)) : all
   }, [all, filter])
-  return { events, filter, setFilter, clear: () => store.clear() }
+  const setPaused = (value: boolean) => {
+    store.setPaused(value)
+    setPausedState(value)
+  }
+  return { events, filter, setFilter, paused, setPaused, clear: () => store.clear() }
 }
 
 function stringify(entry: LoggedEvent): string {
@@ -36,13 +43,87 @@ function stringify(entry: LoggedEvent): string {
   )
 }
 
-/** A filterable log of session events; each entry expands to its JSON (as text). */
-export const EventLog = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivElement> & { limit?: number }>(
-  function EventLog({ className, limit, ...props }, ref) {
-    const { events, filter, setFilter } = useEventLog(limit ? { limit } : {})
-    const id = useId()
-    return (
-      <div ref={ref} className={cx('rak-event-log', className)} {...props}>
+/** One entry; its JSON is built only while it is expanded. */
+const Entry = memo(function Entry({ entry }: { entry: LoggedEvent }) {
+  const [open, setOpen] = useState(false)
+  const id = useId()
+  return (
+    <>
+      <button
+        type="button"
+        className="rak-event-log__summary"
+        aria-expanded={open}
+        aria-controls={open ? id : undefined}
+        onClick={() => setOpen(!open)}
+      >
+        <span className="rak-event-log__type">{entry.type}</span>
+        {entry.detail && <span className="rak-event-log__detail"> {entry.detail}</span>}
+      </button>
+      {open && (
+        <pre id={id} className="rak-event-log__json">
+          {stringify(entry)}
+        </pre>
+      )}
+    </>
+  )
+})
+
+const List = forwardRef<HTMLOListElement, CustomContainerComponentProps>(function List(
+  { style, children },
+  ref,
+) {
+  return (
+    <ol ref={ref} style={style} className="rak-event-log__list" aria-label="Events">
+      {children}
+    </ol>
+  )
+})
+
+const ListItem = forwardRef<HTMLLIElement, CustomItemComponentProps>(function ListItem(
+  { style, children },
+  ref,
+) {
+  return (
+    <li ref={ref} style={style} className="rak-event-log__entry">
+      {children}
+    </li>
+  )
+})
+
+/** Keeps the newest entry in view while the reader is at the end of the log. */
+function useStickToEnd(scrollRef: { current: HTMLElement | null }, count: number) {
+  const atEnd = useRef(true)
+  useEffect(() => {
+    const el = scrollRef.current
+    if (!el) return
+    const onScroll = () => {
+      atEnd.current = el.scrollHeight - el.scrollTop - el.clientHeight <= 24
+    }
+    el.addEventListener('scroll', onScroll, { passive: true })
+    return () => el.removeEventListener('scroll', onScroll)
+  }, [scrollRef])
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new entries are the trigger, not an input.
+  useEffect(() => {
+    const el = scrollRef.current
+    if (el && atEnd.current) el.scrollTop = el.scrollHeight
+  }, [count, scrollRef])
+}
+
+/** A filterable, windowed log of session events; each entry expands to its JSON (as text). */
+export const EventLog = forwardRef<
+  HTMLDivElement,
+  HTMLAttributes<HTMLDivElement> & { limit?: number; schedule?: FrameScheduler }
+>(function EventLog({ className, limit, schedule, ...props }, ref) {
+  const { events, filter, setFilter, paused, setPaused } = useEventLog({
+    ...(limit ? { limit } : {}),
+    ...(schedule ? { schedule } : {}),
+  })
+  const id = useId()
+  const scrollRef = useRef<HTMLDivElement>(null)
+  useStickToEnd(scrollRef, events.length)
+  return (
+    <div ref={ref} className={cx('rak-event-log', className)} {...props}>
+      <div className="rak-event-log__bar">
         <label htmlFor={id} className="rak-event-log__filter-label">
           Filter events
         </label>
@@ -54,20 +135,20 @@ export const EventLog = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivElement
           onChange={(e) => setFilter(e.target.value)}
           placeholder="e.g. tool, response.done"
         />
-        <ol className="rak-event-log__list" aria-label="Events">
-          {events.map((entry) => (
-            <li key={entry.id} className="rak-event-log__entry" data-type={entry.type}>
-              <details>
-                <summary>
-                  <span className="rak-event-log__type">{entry.type}</span>
-                  {entry.detail && <span className="rak-event-log__detail"> {entry.detail}</span>}
-                </summary>
-                <pre className="rak-event-log__json">{stringify(entry)}</pre>
-              </details>
-            </li>
-          ))}
-        </ol>
+        <button
+          type="button"
+          className="rak-button rak-button--small"
+          aria-pressed={paused}
+          onClick={() => setPaused(!paused)}
+        >
+          {paused ? 'Resume' : 'Pause'}
+        </button>
       </div>
-    )
-  },
-)
+      <div ref={scrollRef} className="rak-event-log__scroll">
+        <Virtualizer scrollRef={scrollRef} data={events} itemSize={28} as={List} item={ListItem}>
+          {(entry) => <Entry key={entry.id} entry={entry} />}
+        </Virtualizer>
+      </div>
+    </div>
+  )
+})

@@ -8,6 +8,7 @@ import {
   useState,
 } from 'react'
 import { useRealtimeSession } from '../react'
+import { SendIcon } from './icons'
 import { composeHandlers, cx } from './props'
 
 /**
@@ -53,7 +54,9 @@ export function useMessageInput({
       value: text,
       'aria-label': 'Message',
       placeholder: connected ? 'Type a message' : 'Connect to send messages',
-      disabled: !connected,
+      // Read-only rather than disabled: focus stays here when the connection drops.
+      readOnly: !connected,
+      'aria-disabled': !connected || undefined,
       rows: 1,
       onChange: (event: { target: { value: string } }) => setText(event.target.value),
       onKeyDown: (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -63,7 +66,7 @@ export function useMessageInput({
         }
       },
     }),
-    getSubmitProps: () => ({ type: 'submit' as const, disabled: !canSend }),
+    getSubmitProps: () => ({ type: 'submit' as const, 'aria-disabled': !canSend || undefined }),
   }
 }
 
@@ -85,8 +88,9 @@ export const MessageInput = forwardRef<HTMLFormElement, MessageInputProps>(funct
   return (
     <form ref={ref} {...getFormProps({ ...props, className: cx('rak-message-input', className) })}>
       <textarea className="rak-message-input__field" {...getInputProps()} />
-      <button className="rak-message-input__send" {...getSubmitProps()}>
-        Send
+      <button className="rak-button rak-button--primary rak-message-input__send" {...getSubmitProps()}>
+        <SendIcon />
+        <span className="rak-button__label">Send</span>
       </button>
     </form>
   )

@@ -1,38 +1,53 @@
 'use client'
-import { type ButtonHTMLAttributes, forwardRef, type KeyboardEvent, type PointerEvent } from 'react'
-import { useRealtimeSession } from '../react'
+import {
+  type ButtonHTMLAttributes,
+  forwardRef,
+  type KeyboardEvent,
+  type MouseEvent,
+  type PointerEvent,
+  useRef,
+} from 'react'
+import { MicIcon, MicOffIcon, PhoneIcon, RetryIcon, SpinnerIcon } from './icons'
 import { composeHandlers, cx, flag } from './props'
+import { useVoiceState, type VoiceState } from './voiceState'
 
 /** How `TalkButton` talks: `toggle` (click to connect or mute) or `push` (hold to talk). */
 export type TalkMode = 'toggle' | 'push'
 
+const TOGGLE_LABELS: Record<VoiceState, string> = {
+  idle: 'Start conversation',
+  error: 'Start conversation',
+  connecting: 'Connecting…',
+  reconnecting: 'Reconnecting…',
+  'mic-blocked': 'Retry microphone',
+  muted: 'Unmute microphone',
+  listening: 'Mute microphone',
+  thinking: 'Mute microphone',
+  speaking: 'Mute microphone',
+}
+
 /**
- * Behaviour of a talk button as prop getters. `toggle`: a click connects, then mutes and unmutes.
- * `push`: hold the pointer or Space to talk; release ends the turn (use with `turnDetection: null`).
+ * Behaviour of a talk button as prop getters, driven by the one voice state. `toggle`: a click
+ * connects, then mutes and unmutes; a blocked microphone offers a retry. `push`: hold the pointer or
+ * Space to talk; release ends the turn (use with `turnDetection: null`). While connecting the button
+ * stays focusable (`aria-disabled`, `aria-busy`) so keyboard focus never falls to the page.
  * @example
  * const { getButtonProps } = useTalkButton({ mode: 'push' })
  * return <button {...getButtonProps()}>Hold to talk</button>
  */
 export function useTalkButton({ mode = 'toggle' }: { mode?: TalkMode } = {}) {
-  const session = useRealtimeSession()
-  const { status, muted, talking } = session
-  const live = status !== 'idle' && status !== 'error' && status !== 'connecting'
-  const pressed = mode === 'push' ? talking : live && !muted
+  const { state, session } = useVoiceState()
+  const { talking } = session
+  const busy = state === 'connecting' || state === 'reconnecting'
+  const offline = state === 'idle' || state === 'error'
+  const pressed =
+    mode === 'push' ? talking : !offline && !busy && state !== 'muted' && state !== 'mic-blocked'
+  // A double click on Start must not mute: its second click arrives once the session is live.
+  const startedBy = useRef(false)
   const start = () => {
-    if (!live && status !== 'connecting') void session.connect().catch(() => {})
+    if (offline) void session.connect().catch(() => {})
   }
-  const label =
-    mode === 'push'
-      ? talking
-        ? 'Release to send'
-        : 'Hold to talk'
-      : status === 'connecting'
-        ? 'Connecting…'
-        : !live
-          ? 'Start conversation'
-          : muted
-            ? 'Unmute microphone'
-            : 'Mute microphone'
+  const label = mode === 'push' ? (talking ? 'Release to send' : 'Hold to talk') : TOGGLE_LABELS[state]
 
   const getButtonProps = (
     props: ButtonHTMLAttributes<HTMLButtonElement> = {},
@@ -40,16 +55,24 @@ export function useTalkButton({ mode = 'toggle' }: { mode?: TalkMode } = {}) {
     type: 'button',
     'aria-pressed': pressed,
     'aria-label': props['aria-label'] ?? label,
-    'data-state': status,
+    'aria-disabled': busy || undefined,
+    'aria-busy': busy || undefined,
+    'data-state': session.status,
+    'data-voice': state,
     'data-mode': mode,
     'data-pressed': flag(pressed),
-    'data-muted': flag(muted),
+    'data-muted': flag(session.muted),
     ...props,
-    disabled: props.disabled ?? status === 'connecting',
-    onClick: composeHandlers(props.onClick, () => {
+    onClick: composeHandlers(props.onClick, (event: MouseEvent<HTMLButtonElement>) => {
+      const repeat = event.detail > 1 && startedBy.current
+      startedBy.current = false
+      if (busy || repeat) return
       if (mode === 'push') return start()
-      if (!live) start()
-      else if (muted) session.unmute()
+      if (offline) {
+        startedBy.current = true
+        start()
+      } else if (state === 'mic-blocked') void session.client.retryMicrophone()
+      else if (session.muted) session.unmute()
       else session.mute()
     }),
     onPointerDown: composeHandlers(props.onPointerDown, (event: PointerEvent<HTMLButtonElement>) => {
@@ -79,7 +102,14 @@ export function useTalkButton({ mode = 'toggle' }: { mode?: TalkMode } = {}) {
       }
     }),
   })
-  return { status, pressed, label, getButtonProps }
+  return { status: session.status, state, pressed, label, getButtonProps }
+}
+
+function TalkIcon({ state }: { state: VoiceState }) {
+  if (state === 'connecting' || state === 'reconnecting') return <SpinnerIcon />
+  if (state === 'idle' || state === 'error') return <PhoneIcon />
+  if (state === 'mic-blocked') return <RetryIcon />
+  return state === 'muted' ? <MicOffIcon /> : <MicIcon />
 }
 
 /** Props of `TalkButton`: a button's attributes and the talk mode. */
@@ -92,10 +122,12 @@ export const TalkButton = forwardRef<HTMLButtonElement, TalkButtonProps>(functio
   { mode, className, children, ...props },
   ref,
 ) {
-  const { getButtonProps, label } = useTalkButton({ mode })
+  const { getButtonProps, label, state } = useTalkButton({ mode })
   return (
     <button ref={ref} {...getButtonProps({ ...props, className: cx('rak-talk-button', className) })}>
-      <span className="rak-talk-button__icon" aria-hidden="true" />
+      <span className="rak-talk-button__icon">
+        <TalkIcon state={state} />
+      </span>
       <span className="rak-talk-button__label">{children ?? label}</span>
     </button>
   )

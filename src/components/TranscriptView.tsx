@@ -1,26 +1,35 @@
 'use client'
 import {
   type ComponentType,
+  createContext,
   forwardRef,
   type HTMLAttributes,
   memo,
   type RefObject,
   type UIEvent,
   useCallback,
+  useContext,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
 } from 'react'
+import { type CustomItemComponentProps, Virtualizer } from 'virtua'
 import type { RealtimeItem } from '../core'
 import { useRealtimeClient, useSelector, useTranscriptIds, useTranscriptItem } from '../react'
+import { ArrowDownIcon } from './icons'
 import { composeHandlers, cx, type ElementProps, flag } from './props'
+import { withdrawnStoreOf } from './withdrawn'
 
 const NEAR_BOTTOM_PX = 32
+const ROW_ESTIMATE = 64
+const identity = <T,>(value: T): T => value
 
 /** The text to announce: the latest finished assistant message (streaming deltas are not announced). */
 function useAnnouncement(itemIds: readonly string[]): string {
   const { conversation } = useRealtimeClient().stores
+  const withdrawn = useWithdrawn()
   // Only the last few items can change the announcement: listen to those, not to every delta.
   const store = useMemo(() => {
     const recent = itemIds.slice(-5)
@@ -33,28 +42,50 @@ function useAnnouncement(itemIds: readonly string[]): string {
       },
       getSnapshot: () => {
         for (let i = recent.length - 1; i >= 0; i--) {
-          const item = conversation.get(recent[i] as string)
+          const id = recent[i] as string
+          const item = conversation.get(id)
           if (item?.type === 'message' && item.role === 'assistant' && item.status !== 'in_progress')
-            return item.text
+            return withdrawn.has(id) ? '' : item.text
         }
         return ''
       },
     }
-  }, [conversation, itemIds])
+  }, [conversation, itemIds, withdrawn])
   return useSelector(store, identity)
 }
 
-const identity = <T,>(value: T): T => value
+function useWithdrawn() {
+  const store = withdrawnStoreOf(useRealtimeClient())
+  return useSelector(store, store.getSnapshot)
+}
 
 /**
- * Transcript behaviour: follows new text while the reader is at the bottom, pauses when they scroll
- * up, and offers a jump back to the latest.
+ * Ids of the rows to show: system messages are instructions to the model (a guardrail's note, say),
+ * never part of what the user reads. Recomputed only when items come or go.
+ */
+function useVisibleIds(): readonly string[] {
+  const ids = useTranscriptIds()
+  const { conversation } = useRealtimeClient().stores
+  return useMemo(
+    () =>
+      ids.filter((id) => {
+        const item = conversation.get(id)
+        return !(item?.type === 'message' && item.role === 'system')
+      }),
+    [ids, conversation],
+  )
+}
+
+/**
+ * Transcript behaviour: follows new text while the reader is at the bottom (new rows and rows that
+ * grow as they stream), pauses when they scroll up, and offers a jump back. The view renders only
+ * the rows in view (`Virtualizer` measures their real heights).
  * @example
  * const { itemIds, following, jumpToLatest, getScrollProps } = useTranscriptView()
  */
 export function useTranscriptView() {
   // Ids only: the list re-renders when items come or go; each row follows its own item.
-  const itemIds = useTranscriptIds()
+  const itemIds = useVisibleIds()
   const scrollRef = useRef<HTMLDivElement | null>(null)
   const [following, setFollowing] = useState(true)
   const followingRef = useRef(true)
@@ -66,18 +97,34 @@ export function useTranscriptView() {
     if (el) el.scrollTop = el.scrollHeight
   }, [])
 
-  // Streaming rows grow without this component re-rendering: watch the content's size.
+  // Rows added or growing change the content's height without this component re-rendering.
   useEffect(() => {
     const el = scrollRef.current
     if (!el || typeof ResizeObserver === 'undefined') return
+    // Scroll on the next frame: scrolling inside the callback mounts rows, which resize again.
+    let frame = 0
     const observer = new ResizeObserver(() => {
-      if (followingRef.current) scrollToEnd()
+      if (!followingRef.current || frame) return
+      frame = requestAnimationFrame(() => {
+        frame = 0
+        if (followingRef.current) scrollToEnd()
+      })
     })
-    for (const child of Array.from(el.children)) observer.observe(child)
-    return () => observer.disconnect()
+    const observe = () => {
+      for (const child of Array.from(el.children)) observer.observe(child)
+    }
+    observe()
+    // The content element appears with the first row: watch it when it comes.
+    const mutations = new MutationObserver(observe)
+    mutations.observe(el, { childList: true })
+    return () => {
+      cancelAnimationFrame(frame)
+      observer.disconnect()
+      mutations.disconnect()
+    }
   }, [scrollToEnd])
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new item is the trigger to scroll, not an input.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (followingRef.current) scrollToEnd()
   }, [itemIds, scrollToEnd])
 
@@ -101,8 +148,21 @@ export function useTranscriptView() {
       setFollowing(el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_BOTTOM_PX)
     }),
   })
-  return { itemIds, following, jumpToLatest, announcement, getScrollProps }
+  return { itemIds, following, jumpToLatest, announcement, getScrollProps, scrollRef }
 }
+
+/** The element virtua positions; rows inside align themselves (the user's to the right). */
+const Slot = forwardRef<HTMLDivElement, CustomItemComponentProps>(function Slot({ style, children }, ref) {
+  return (
+    <div ref={ref} style={style} className="rak-transcript__slot">
+      {children}
+    </div>
+  )
+})
+
+/** How a row shows an answer that an output guardrail stopped. */
+export type WithdrawnDisplay = 'replace' | 'mark'
+const WithdrawnDisplayContext = createContext<WithdrawnDisplay>('replace')
 
 function roleLabel(item: RealtimeItem): string {
   if (item.type === 'function_call') return 'Tool'
@@ -110,32 +170,43 @@ function roleLabel(item: RealtimeItem): string {
   return item.role === 'user' ? 'You' : 'System'
 }
 
-/** One row; re-renders only when its own item changes. */
+/** One row; re-renders only when its own item (or its withdrawal) changes. */
 export const TranscriptRow = memo(function TranscriptRow({ itemId }: { itemId: string }) {
   const item = useTranscriptItem(itemId)
+  const store = withdrawnStoreOf(useRealtimeClient())
+  const guardrails = useSelector(store, (s) => s.get(itemId))
+  const display = useContext(WithdrawnDisplayContext)
   if (!item) return null
   const role = item.type === 'message' ? item.role : 'tool'
+  const withdrawn = guardrails !== undefined
   return (
     <div
       className="rak-transcript__row"
       data-role={role}
       data-state={item.status}
-      data-truncated={flag(item.type === 'message' && item.truncated !== null)}
-      data-streaming={flag(item.status === 'in_progress')}
+      data-truncated={flag(item.type === 'message' && item.truncated !== null && !withdrawn)}
+      data-streaming={flag(item.status === 'in_progress' && !withdrawn)}
+      data-withdrawn={withdrawn ? display : undefined}
     >
       <span className="rak-transcript__speaker">{roleLabel(item)}</span>
-      {item.type === 'message' ? (
+      {item.type !== 'message' ? (
+        <p className="rak-transcript__text rak-transcript__tool">
+          <code>{item.name}</code>
+          {item.output !== null ? ` → ${item.output}` : ''}
+        </p>
+      ) : withdrawn && display === 'replace' ? (
+        <p className="rak-transcript__text rak-transcript__withdrawn">
+          This answer was withdrawn ({guardrails.join(', ')}).
+        </p>
+      ) : (
         <p className="rak-transcript__text">
+          {withdrawn && <span className="rak-transcript__badge">Withdrawn ({guardrails.join(', ')}) </span>}
           {item.text || (item.status === 'in_progress' ? '…' : '')}
-          {item.truncated && (
+          {item.truncated && !withdrawn && (
             <span className="rak-transcript__truncated" title="The rest was not heard">
               … <span className="rak-visually-hidden">(interrupted)</span>
             </span>
           )}
-        </p>
-      ) : (
-        <p className="rak-transcript__text rak-transcript__tool">
-          {item.name}({item.arguments}){item.output !== null ? ` → ${item.output}` : ''}
         </p>
       )}
     </div>
@@ -148,29 +219,48 @@ export interface TranscriptViewProps extends HTMLAttributes<HTMLDivElement> {
   emptyText?: string
   /** Renders one row from its item id (default `TranscriptRow`); read the item with `useTranscriptItem`. */
   Row?: ComponentType<{ itemId: string }>
+  /** An answer an output guardrail stopped: `replace` its text with a note (default) or `mark` it withdrawn. */
+  withdrawn?: WithdrawnDisplay
 }
 
-/** The conversation as it streams: roles and agent names, truncated text marked, auto-scroll with a jump back. */
+/**
+ * The conversation as it streams, windowed (only rows in view are in the DOM): roles and agent
+ * names, truncated text marked, guardrail-withdrawn answers replaced, auto-scroll with a jump back.
+ */
 export const TranscriptView = forwardRef<HTMLDivElement, TranscriptViewProps>(function TranscriptView(
-  { className, emptyText = 'The conversation will appear here.', Row = TranscriptRow, ...props },
+  {
+    className,
+    emptyText = 'The conversation will appear here.',
+    Row = TranscriptRow,
+    withdrawn = 'replace',
+    ...props
+  },
   ref,
 ) {
-  const { itemIds, following, jumpToLatest, announcement, getScrollProps } = useTranscriptView()
+  const { itemIds, following, jumpToLatest, announcement, getScrollProps, scrollRef } = useTranscriptView()
   const scrollProps = getScrollProps(props)
   return (
     <div ref={ref} className={cx('rak-transcript', className)} data-following={flag(following)}>
       <div {...scrollProps} className="rak-transcript__scroll">
-        <div className="rak-transcript__rows">
-          {itemIds.length === 0 ? (
-            <p className="rak-transcript__empty">{emptyText}</p>
-          ) : (
-            itemIds.map((id) => <Row key={id} itemId={id} />)
-          )}
-        </div>
+        {itemIds.length === 0 ? (
+          <p className="rak-transcript__empty">{emptyText}</p>
+        ) : (
+          <WithdrawnDisplayContext.Provider value={withdrawn}>
+            <Virtualizer
+              scrollRef={scrollRef}
+              data={itemIds}
+              itemSize={ROW_ESTIMATE}
+              bufferSize={400}
+              item={Slot}
+            >
+              {(id) => <Row key={id} itemId={id} />}
+            </Virtualizer>
+          </WithdrawnDisplayContext.Provider>
+        )}
       </div>
       {!following && (
         <button type="button" className="rak-transcript__jump" onClick={jumpToLatest}>
-          Jump to latest
+          <ArrowDownIcon /> Jump to latest
         </button>
       )}
       <div aria-live="polite" className="rak-visually-hidden">

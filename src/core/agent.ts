@@ -1,7 +1,7 @@
 import type { RunContext } from './context'
 import type { OutputGuardrail } from './guardrail'
 import type { Handoff } from './handoff'
-import type { FunctionTool } from './tool'
+import type { AgentTool } from './tool'
 import { checkVoice, type Voice } from './voice'
 
 /** An agent's system prompt: text, or a function of the run context that returns it. */
@@ -16,7 +16,8 @@ export interface RealtimeAgentOptions<TContext = unknown> {
   instructions?: Instructions<TContext>
   /** Shown to other agents' models when they can hand off to this one. */
   handoffDescription?: string
-  tools?: FunctionTool<TContext>[]
+  /** Function tools (`tool()`) and hosted MCP servers (`hostedMcpTool()`). */
+  tools?: AgentTool<TContext>[]
   /** Agents (or `handoff(...)`s) this agent may transfer the conversation to. */
   handoffs?: (RealtimeAgent<TContext> | Handoff<TContext>)[]
   outputGuardrails?: OutputGuardrail<TContext>[]
@@ -32,7 +33,7 @@ export class RealtimeAgent<TContext = unknown> {
   readonly name: string
   readonly instructions: Instructions<TContext>
   readonly handoffDescription: string
-  readonly tools: readonly FunctionTool<TContext>[]
+  readonly tools: readonly AgentTool<TContext>[]
   readonly handoffs: readonly (RealtimeAgent<TContext> | Handoff<TContext>)[]
   readonly outputGuardrails: readonly OutputGuardrail<TContext>[]
   readonly voice: Voice | undefined

@@ -1,6 +1,6 @@
 import type { AudioFormat } from './codec/audioFormat'
 import { toWireFormat } from './codec/audioFormat'
-import type { WireFunctionTool, WireSessionConfig, WireToolChoice, WireTurnDetection } from './protocol'
+import type { WireSessionConfig, WireTool, WireToolChoice, WireTurnDetection } from './protocol'
 import type { Voice } from './voice'
 
 /** The model a session uses when `modelName` is not set. */
@@ -70,7 +70,7 @@ function turnDetectionToWire(td: TurnDetection): WireTurnDetection {
 /** What an agent contributes to the session: its instructions, tools and voice. */
 export interface AgentSessionParts {
   instructions: string
-  tools: WireFunctionTool[]
+  tools: WireTool[]
   voice?: Voice | undefined
 }
 

@@ -15,6 +15,7 @@ export type RealtimeErrorCode =
   | 'tool_execution_failed'
   | 'tool_timeout'
   | 'tool_rejected'
+  | 'mcp_failed'
   | 'guardrail_failed'
   | 'microphone_denied'
   | 'microphone_unavailable'
@@ -30,6 +31,10 @@ export interface RealtimeErrorOptions {
   serverCode?: string | null
   /** Extra structured context (close code, event type, tool name, ...). */
   details?: Record<string, unknown>
+  /** The `event_id` of the server's `error` event, when the server sent one. */
+  eventId?: string | null
+  /** The `event_id` of the client event the server refused, when it named one. */
+  clientEventId?: string | null
 }
 
 /** The one error class of the kit: a message that says what to do, and a typed `code`. */
@@ -38,12 +43,18 @@ export class RealtimeError extends Error {
   readonly code: RealtimeErrorCode
   readonly serverCode: string | null
   readonly details: Record<string, unknown>
+  /** The `event_id` of the server's `error` event (null for errors the kit raised itself). */
+  readonly eventId: string | null
+  /** The `event_id` of the client event the server refused (null when it named none). */
+  readonly clientEventId: string | null
 
   constructor(code: RealtimeErrorCode, message: string, options: RealtimeErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
     this.code = code
     this.serverCode = options.serverCode ?? null
     this.details = options.details ?? {}
+    this.eventId = options.eventId ?? null
+    this.clientEventId = options.clientEventId ?? null
   }
 }
 

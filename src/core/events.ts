@@ -1,7 +1,7 @@
 import type { RealtimeAgent } from './agent'
 import type { RealtimeError } from './errors'
 import type { OutputGuardrailResult } from './guardrail'
-
+import type { HostedMcpTool } from './mcpTool'
 import type { RawServerEvent } from './protocol'
 import type { RealtimeItem } from './stores'
 import type { FunctionTool } from './tool'
@@ -9,7 +9,7 @@ import type { FunctionTool } from './tool'
 // biome-ignore lint/suspicious/noExplicitAny: agents of any context type are reported alike.
 type AnyAgent = RealtimeAgent<any>
 // biome-ignore lint/suspicious/noExplicitAny: tools of any context type are reported alike.
-type AnyTool = FunctionTool<any>
+type AnyTool = FunctionTool<any> | HostedMcpTool
 
 /** An agent became the active one (at start, after a handoff or `updateAgent`). */
 export interface AgentStartEvent {
@@ -27,11 +27,16 @@ export interface HandoffEvent {
   fromAgent: AnyAgent
   toAgent: AnyAgent
 }
-/** A tool is about to run with validated arguments. */
+/**
+ * A tool is about to run with validated arguments. For a hosted MCP server, `tool` is the server
+ * and `name` the server's tool the model called; the server runs it.
+ */
 export interface ToolStartEvent {
   type: 'tool_start'
   agent: AnyAgent
   tool: AnyTool
+  /** The tool called: the function tool's name, or the MCP server's tool. */
+  name: string
   callId: string
   arguments: unknown
 }
@@ -40,16 +45,20 @@ export interface ToolEndEvent {
   type: 'tool_end'
   agent: AnyAgent
   tool: AnyTool
+  /** The tool called: the function tool's name, or the MCP server's tool. */
+  name: string
   callId: string
   arguments: unknown
   output: string
   error: RealtimeError | null
 }
-/** A tool marked `needsApproval` waits for `approveTool` or `rejectTool`. */
+/** A tool marked `needsApproval` (or an MCP call the server holds) waits for `approveTool` or `rejectTool`. */
 export interface ToolApprovalRequiredEvent {
   type: 'tool_approval_required'
   agent: AnyAgent
   tool: AnyTool
+  /** The tool called: the function tool's name, or the MCP server's tool. */
+  name: string
   callId: string
   arguments: unknown
 }
@@ -103,6 +112,12 @@ export interface InputAudioTimeoutTriggeredEvent {
   audioStartMs: number
   audioEndMs: number
 }
+/** A hosted MCP server listed its tools (after `session.update` named it). */
+export interface McpToolsListedEvent {
+  type: 'mcp_tools_listed'
+  serverLabel: string
+  tools: readonly string[]
+}
 /** Every server event, as received, before the session acts on it (unknown types too). */
 export interface RawModelEvent {
   type: 'raw_model_event'
@@ -125,6 +140,7 @@ export type RealtimeSessionEvent =
   | HistoryAddedEvent
   | GuardrailTrippedEvent
   | InputAudioTimeoutTriggeredEvent
+  | McpToolsListedEvent
   | RawModelEvent
 
 /** The `type` of every session event (`agent_start`, `audio`, `error`, ...). */

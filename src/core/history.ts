@@ -45,6 +45,23 @@ export function fromWire(
       arguments: item.arguments ?? '',
       output: null,
       agentName,
+      serverLabel: null,
+    }
+  }
+  if (item.type === 'mcp_call') {
+    const error = item.error ? `${item.error.type}: ${item.error.message}` : null
+    const output = item.output ?? (error ? JSON.stringify({ error }) : null)
+    return {
+      type: 'function_call',
+      itemId: item.id,
+      previousItemId,
+      status: output === null ? 'in_progress' : item.error ? 'incomplete' : 'completed',
+      callId: item.approval_request_id ?? item.id,
+      name: item.name,
+      arguments: item.arguments,
+      output,
+      agentName,
+      serverLabel: item.server_label,
     }
   }
   return null
@@ -59,7 +76,8 @@ export function mergeItem(old: RealtimeItem, incoming: RealtimeItem): RealtimeIt
     return { ...old, status: incoming.status, text, modality }
   }
   if (old.type === 'function_call' && incoming.type === 'function_call') {
-    return { ...incoming, output: old.output, agentName: old.agentName }
+    // A function call's output joins from its own item; an MCP call's comes with the call.
+    return { ...incoming, output: incoming.output ?? old.output, agentName: old.agentName }
   }
   return incoming
 }
@@ -198,9 +216,16 @@ export function applyToHistory(
           : null,
       )
     case 'response.function_call_arguments.done':
+    case 'response.mcp_call_arguments.done':
       return conversation.update(event.item_id, (item) =>
         item.type === 'function_call' && item.arguments !== event.arguments
           ? { ...item, arguments: event.arguments }
+          : null,
+      )
+    case 'response.mcp_call_arguments.delta':
+      return conversation.update(event.item_id, (item) =>
+        item.type === 'function_call' && event.delta
+          ? { ...item, arguments: item.arguments + event.delta }
           : null,
       )
     default:

@@ -64,6 +64,8 @@ export type {
 export { defineOutputGuardrail } from './guardrail'
 export type { Handoff, HandoffOptions } from './handoff'
 export { handoff } from './handoff'
+export type { HostedMcpTool, HostedMcpToolDefinition, McpApprovalPolicy, McpToolFilter } from './mcpTool'
+export { hostedMcpTool } from './mcpTool'
 export type { PlaybackTracker } from './playback'
 export { immediatePlaybackTracker, WallClockPlaybackTracker } from './playback'
 export type {
@@ -74,8 +76,10 @@ export type {
   ServerEventOf,
   ServerEventType,
   WireItem,
+  WireMcpTool,
   WireMessageItem,
   WireSessionConfig,
+  WireTool,
   WireTurnDetection,
 } from './protocol'
 export { parseServerEvent } from './protocol'
@@ -84,7 +88,9 @@ export {
   parseRecording,
   playRecording,
   RECORDING_FORMAT,
+  RECORDING_VERSION,
   ReplayTransport,
+  recordedEvent,
   SessionRecorder,
   serializeRecording,
 } from './recording'
@@ -108,8 +114,8 @@ export type {
   TurnLatency,
 } from './stores'
 export { ConversationStore, Listeners, SessionStores, ValueStore } from './stores'
-export type { FunctionTool, ToolCallDetails } from './tool'
-export { tool } from './tool'
+export type { AgentTool, FunctionTool, ToolCallDetails } from './tool'
+export { tool, wireToolOf } from './tool'
 export type {
   DomMediaStream,
   RealtimeTransport,

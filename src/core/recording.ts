@@ -1,16 +1,22 @@
 import { type Clock, systemClock, type TimerHandle } from './clock'
 import { RealtimeError } from './errors'
 import { isRecord } from './guards'
-import type { ClientEvent, RawServerEvent } from './protocol'
 import type { RealtimeTransport, TransportConnectOptions, TransportHandlers } from './transport/transport'
 
 /** The format tag of a session recording, checked when one is parsed. */
 export const RECORDING_FORMAT = 'realtime-agent-kit/recording'
+/** Version 2 keeps each frame as the exact text that went over the wire; version 1 kept parsed events. */
+export const RECORDING_VERSION = 2
 
-/** One recorded event: `in` from the server, `out` from the client, `t` ms after the recording began. */
-export type RecordedEntry =
-  | { t: number; dir: 'in'; event: RawServerEvent }
-  | { t: number; dir: 'out'; event: ClientEvent }
+/**
+ * One frame as it went over the wire: `in` from the server, `out` from the client, `t` ms after
+ * the recording began. `frame` is the exact text, so a replay sends the same bytes.
+ */
+export interface RecordedEntry {
+  t: number
+  dir: 'in' | 'out'
+  frame: string
+}
 
 /** A recorded session: every frame each way, with its time, to replay offline. */
 export interface Recording {
@@ -20,44 +26,25 @@ export interface Recording {
 
 /** Options of a `SessionRecorder`. */
 export interface RecorderOptions {
-  /** Keep audio payloads (large). Default false: audio is replaced by its size in bytes. */
-  includeAudio?: boolean
   now?: () => number
   /** Timestamps come from this clock unless `now` is given. Default: the system clock. */
   clock?: Clock
 }
 
-function stripAudio<T extends { type: string }>(event: T): T {
-  const key =
-    event.type === 'response.output_audio.delta'
-      ? 'delta'
-      : event.type === 'input_audio_buffer.append'
-        ? 'audio'
-        : null
-  const payload: unknown = key ? Reflect.get(event, key) : null
-  if (!key || typeof payload !== 'string') return event
-  return { ...event, [key]: '', audio_bytes: Math.floor((payload.length * 3) / 4) }
+/** The event a recorded frame holds, or null for a frame that is not a JSON object with a `type`. */
+export function recordedEvent(entry: RecordedEntry): { type: string; [key: string]: unknown } | null {
+  const event = parseJson(entry.frame)
+  return isRecord(event) && typeof event.type === 'string' ? { ...event, type: event.type } : null
 }
 
-// Two branches, so that each direction keeps its event type.
-function withoutAudio(entry: RecordedEntry): RecordedEntry {
-  if (entry.dir === 'in') return { ...entry, event: stripAudio(entry.event) }
-  return { ...entry, event: stripAudio(entry.event) }
-}
-
-/**
- * Whether a value is a recording's entry: a time, a direction and an event with a string `type`.
- * The event is not checked further: a recording keeps every event as it was sent, unknown types
- * too, so that a replay sends exactly what the server did.
- */
-function isRecordedEntry(value: unknown): value is RecordedEntry {
-  return (
-    isRecord(value) &&
-    typeof value.t === 'number' &&
-    (value.dir === 'in' || value.dir === 'out') &&
-    isRecord(value.event) &&
-    typeof value.event.type === 'string'
-  )
+/** A line of a recording: version 2 (`frame`) as is, version 1 (`event`) as the frame its event makes. */
+function entryOf(value: unknown): RecordedEntry | null {
+  if (!isRecord(value) || typeof value.t !== 'number' || (value.dir !== 'in' && value.dir !== 'out'))
+    return null
+  if (typeof value.frame === 'string') return { t: value.t, dir: value.dir, frame: value.frame }
+  if (isRecord(value.event) && typeof value.event.type === 'string')
+    return { t: value.t, dir: value.dir, frame: JSON.stringify(value.event) }
+  return null
 }
 
 /** Parsed JSON, or undefined for text that is not JSON. */
@@ -82,25 +69,24 @@ export class SessionRecorder {
   readonly #startedAt = new Date().toISOString()
   readonly #now: () => number
   readonly #start: number
-  readonly #includeAudio: boolean
 
   constructor(inner: RealtimeTransport, options: RecorderOptions = {}) {
     this.#now = options.now ?? (() => (options.clock ?? systemClock).now())
     this.#start = this.#now()
-    this.#includeAudio = options.includeAudio ?? false
     const recorder = this
     this.transport = {
       connect(options: TransportConnectOptions, handlers: TransportHandlers) {
         return inner.connect(options, {
           onMessage(data) {
-            recorder.#receive(data)
+            recorder.#push('in', data)
             handlers.onMessage(data)
           },
           onClose: (info) => handlers.onClose(info),
         })
       },
       send(event) {
-        recorder.#push({ t: recorder.#elapsed(), dir: 'out', event })
+        // What a socket transport puts on the wire for this event.
+        recorder.#push('out', JSON.stringify(event))
         inner.send(event)
       },
       close: (code, reason) => inner.close(code, reason),
@@ -111,14 +97,9 @@ export class SessionRecorder {
     return Math.round(this.#now() - this.#start)
   }
 
-  /** Keeps a server message if it is an event; the rest (not JSON, no `type`) the session reports. */
-  #receive(data: string): void {
-    const entry = { t: this.#elapsed(), dir: 'in', event: parseJson(data) }
-    if (isRecordedEntry(entry)) this.#push(entry)
-  }
-
-  #push(entry: RecordedEntry): void {
-    this.#entries.push(this.#includeAudio ? entry : withoutAudio(entry))
+  /** Every frame, as it was: malformed ones too, so a replay meets them as the session did. */
+  #push(dir: 'in' | 'out', frame: string): void {
+    this.#entries.push({ t: this.#elapsed(), dir, frame })
   }
 
   get recording(): Recording {
@@ -133,7 +114,11 @@ export class SessionRecorder {
 
 /** A recording as JSON text, to save and `parseRecording()` later. */
 export function serializeRecording(recording: Recording): string {
-  const header = JSON.stringify({ format: RECORDING_FORMAT, version: 1, startedAt: recording.startedAt })
+  const header = JSON.stringify({
+    format: RECORDING_FORMAT,
+    version: RECORDING_VERSION,
+    startedAt: recording.startedAt,
+  })
   return `${[header, ...recording.entries.map((e) => JSON.stringify(e))].join('\n')}\n`
 }
 
@@ -151,27 +136,27 @@ export function parseRecording(jsonl: string): Recording {
       { details: { line: 1 } },
     )
   const entries = lines.slice(1).map((line, i) => {
-    const entry = parseJson(line)
-    if (isRecordedEntry(entry)) return entry
+    const entry = entryOf(parseJson(line))
+    if (entry) return entry
     throw new RealtimeError(
       'invalid_config',
-      `Recording line ${i + 2} is not an entry ({ t, dir: "in" | "out", event }): pass the JSON Lines a SessionRecorder wrote.`,
+      `Recording line ${i + 2} is not an entry ({ t, dir: "in" | "out", frame }): pass the JSON Lines a SessionRecorder wrote.`,
       { details: { line: i + 2 } },
     )
   })
   return { startedAt: typeof header.startedAt === 'string' ? header.startedAt : '', entries }
 }
 
-/** Plays a recording's server side: `speed` 1 keeps the recorded timing, `Infinity` sends it at once. */
+/** Plays a recording's server frames: `speed` 1 keeps the recorded timing, `Infinity` sends them at once. */
 export function playRecording(
   recording: Recording,
-  deliver: (event: RawServerEvent) => void,
+  deliver: (frame: string) => void,
   { speed = 1, clock = systemClock }: { speed?: number; clock?: Clock } = {},
 ): () => void {
   const timers: TimerHandle[] = []
   for (const entry of recording.entries) {
     if (entry.dir !== 'in') continue
-    timers.push(clock.setTimeout(() => deliver(entry.event), Number.isFinite(speed) ? entry.t / speed : 0))
+    timers.push(clock.setTimeout(() => deliver(entry.frame), Number.isFinite(speed) ? entry.t / speed : 0))
   }
   return () => {
     for (const timer of timers) clock.clearTimeout(timer)
@@ -179,8 +164,8 @@ export function playRecording(
 }
 
 /**
- * A transport that replays a recording instead of connecting: a real conversation becomes a story,
- * a demo or a regression test. What the client sends is accepted and ignored.
+ * A transport that replays a recording instead of connecting, frame for frame: a real conversation
+ * becomes a story, a demo or a regression test. What the client sends is accepted and ignored.
  * @example
  * <RealtimeProvider agent={agent} auth={{ clientSecret: 'replay' }} transport={() => new ReplayTransport(recording)} />
  */
@@ -200,7 +185,7 @@ export class ReplayTransport implements RealtimeTransport {
 
   async connect(_options: TransportConnectOptions, handlers: TransportHandlers): Promise<void> {
     this.#handlers = handlers
-    this.#stop = playRecording(this.#recording, (event) => handlers.onMessage(JSON.stringify(event)), {
+    this.#stop = playRecording(this.#recording, (frame) => handlers.onMessage(frame), {
       speed: this.#speed,
       clock: this.#clock,
     })

@@ -46,6 +46,11 @@ export interface RealtimeRunOptions<TContext = unknown> {
   connectTimeoutMs?: number
   /** Recovery from a dropped connection (on by default); `false` turns it off. */
   reconnect?: ReconnectOptions | false
+  /**
+   * The app's server runs the tools on its own connection to this call (sideband): this session
+   * shows the calls and their outputs, runs none. Default false.
+   */
+  remoteTools?: boolean
 }
 
 function isBrowser(): boolean {
@@ -103,7 +108,9 @@ async function resolveAuth<TContext>(options: RealtimeRunOptions<TContext>): Pro
 
 function withModel(url: string, model: string): string {
   const parsed = new URL(url)
-  if (!parsed.searchParams.has('model')) parsed.searchParams.set('model', model)
+  // A socket that attaches to a call (`call_id`) joins the call's session, model and all.
+  if (!parsed.searchParams.has('model') && !parsed.searchParams.has('call_id'))
+    parsed.searchParams.set('model', model)
   return parsed.toString()
 }
 
@@ -140,6 +147,7 @@ export class RealtimeRunner<TContext = unknown> {
       ...(options.playbackTracker ? { playbackTracker: options.playbackTracker } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.stores ? { stores: options.stores } : {}),
+      ...(options.remoteTools ? { remoteTools: true } : {}),
     })
     const engine = engineOf(session)
     const clock = options.clock ?? systemClock

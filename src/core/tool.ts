@@ -1,6 +1,8 @@
 import { type Clock, systemClock, type TimerHandle } from './clock'
 import type { RunContext } from './context'
 import { messageOf, RealtimeError } from './errors'
+import type { HostedMcpTool } from './mcpTool'
+import type { WireTool } from './protocol'
 import { type CompiledSchema, compileParameters, type JsonSchemaObject, type ToolParameters } from './schema'
 import type { StandardSchemaV1 } from './standardSchema'
 
@@ -42,6 +44,15 @@ export interface FunctionTool<TContext = unknown> {
   needsApproval(args: unknown, details: ToolCallDetails<TContext>): Promise<boolean>
   /** Runs `execute` on validated arguments, within the timeout on `clock` (default: the system's); never throws. */
   invoke(args: unknown, details: ToolCallDetails<TContext>, clock?: Clock): Promise<ToolResult>
+}
+
+/** A tool an agent can have: a function the kit runs, or a hosted MCP server the API calls. */
+export type AgentTool<TContext = unknown> = FunctionTool<TContext> | HostedMcpTool
+
+/** How a tool is described to the model in `session.update`. */
+export function wireToolOf(tool: AgentTool<never>): WireTool {
+  if (tool.type === 'hosted_mcp') return tool.definition
+  return { type: 'function', name: tool.name, description: tool.description, parameters: tool.parameters }
 }
 
 export const DEFAULT_TOOL_TIMEOUT_MS = 30_000

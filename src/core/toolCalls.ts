@@ -28,6 +28,8 @@ export interface ToolCallHost {
   readonly clock: Clock
   /** Where the calls' states live. */
   readonly calls: ToolCallStore
+  /** Another connection to the call (the app's server) runs the tools: calls are shown, not run. */
+  readonly remoteTools?: boolean
   emit(event: RealtimeSessionEvent): void
   sendToolOutput(callId: string, output: string): void
   performHandoff(from: Agent, target: Handoff<unknown>, callId: string): Promise<void>
@@ -35,9 +37,14 @@ export interface ToolCallHost {
 
 type ToolEvent = ToolApprovalRequiredEvent | ToolStartEvent | ToolEndEvent
 
-/** A call's state after one of its events. */
-function patchOf(event: ToolEvent): ToolCallPatch {
-  const base = { name: event.tool.name, agentName: event.agent.name, arguments: event.arguments }
+/** A call's state after one of its events (function tools' and hosted MCP calls' alike). */
+export function patchOf(event: ToolEvent): ToolCallPatch {
+  const base = {
+    name: event.name,
+    agentName: event.agent.name,
+    arguments: event.arguments,
+    serverLabel: event.tool.type === 'hosted_mcp' ? event.tool.serverLabel : null,
+  }
   if (event.type === 'tool_approval_required') return { ...base, status: 'awaiting_approval' }
   if (event.type === 'tool_start') return { ...base, status: 'running' }
   const status = !event.error ? 'done' : event.error.code === 'tool_rejected' ? 'rejected' : 'failed'
@@ -75,8 +82,37 @@ export class ToolCallRunner {
   handle(call: ToolCall): Promise<void> | null {
     if (this.#handled.has(call.callId)) return null
     this.#handled.add(call.callId)
+    if (this.#host.remoteTools) {
+      this.#watch(call)
+      return null
+    }
     this.#inFlight++
     return this.#run(call).finally(() => this.#inFlight--)
+  }
+
+  /** A call another connection runs: shown as running until its output joins the conversation. */
+  #watch(call: ToolCall): void {
+    let args: unknown = call.arguments
+    try {
+      args = JSON.parse(call.arguments)
+    } catch {
+      // Shown as the model sent it.
+    }
+    if (!this.#host.signal.aborted)
+      this.#host.calls.put(call.callId, {
+        name: call.name,
+        agentName: this.#host.agent.name,
+        status: 'running',
+        arguments: args,
+      })
+  }
+
+  /** An output item joined the conversation: a call run elsewhere is done with it. */
+  outputSeen(callId: string, output: string): void {
+    if (!this.#host.remoteTools || this.#host.signal.aborted) return
+    const call = this.#host.calls.getSnapshot().find((c) => c.callId === callId)
+    if (call?.status === 'running')
+      this.#host.calls.put(callId, { name: call.name, agentName: call.agentName, status: 'done', output })
   }
 
   approve(callId: string, always = false): boolean {
@@ -106,7 +142,7 @@ export class ToolCallRunner {
     const target = handoffsOf(agent).find((h) => h.toolName === call.name)
     if (target) return host.performHandoff(agent, target, call.callId)
 
-    const tool = agent.tools.find((t) => t.name === call.name)
+    const tool = agent.tools.find((t): t is Tool => t.type === 'function' && t.name === call.name)
     if (!tool) {
       const error = new RealtimeError(
         'tool_not_found',
@@ -161,6 +197,7 @@ export class ToolCallRunner {
               type: 'tool_approval_required',
               agent,
               tool,
+              name: tool.name,
               callId: call.callId,
               arguments: parsed.args,
             })
@@ -180,7 +217,14 @@ export class ToolCallRunner {
         return
       }
     }
-    this.#report({ type: 'tool_start', agent, tool, callId: call.callId, arguments: parsed.args })
+    this.#report({
+      type: 'tool_start',
+      agent,
+      tool,
+      name: tool.name,
+      callId: call.callId,
+      arguments: parsed.args,
+    })
     this.#finish(agent, tool, call, parsed.args, await tool.invoke(parsed.args, details, host.clock))
   }
 
@@ -189,6 +233,7 @@ export class ToolCallRunner {
       type: 'tool_end',
       agent,
       tool,
+      name: tool.name,
       callId: call.callId,
       arguments: args,
       output: result.output,

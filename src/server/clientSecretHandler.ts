@@ -1,14 +1,20 @@
 import type { WireSessionConfig } from '../core'
+import { createGuard, errorResponse as fail, type GuardOptions, jsonResponse as json } from './guard'
 
 /** The OpenAI API's base URL, where client secrets are minted. */
 export const OPENAI_API_BASE = 'https://api.openai.com/v1'
 
 /** Options of {@link createClientSecretHandler}. */
-export interface ClientSecretHandlerOptions {
+export interface ClientSecretHandlerOptions<TIdentity = true> extends GuardOptions<TIdentity> {
   /** The standard API key; it never leaves the server. */
   apiKey: string
-  /** The session the secret is for, fixed here: a client cannot change instructions, tools or model. */
-  session: WireSessionConfig | (() => WireSessionConfig | Promise<WireSessionConfig>)
+  /**
+   * The session the secret is for, fixed here: a client cannot change instructions, tools or model.
+   * A function builds it per caller from the identity `authorize` returned.
+   */
+  session:
+    | WireSessionConfig
+    | ((identity: TIdentity, request: Request) => WireSessionConfig | Promise<WireSessionConfig>)
   /** Lifetime of the secret, 10..7200 s. Default 600. */
   expiresAfterSeconds?: number
   /** Default `https://api.openai.com/v1`. */
@@ -24,25 +30,21 @@ export interface ClientSecretResponse {
   expiresAt: number
 }
 
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers },
-  })
-}
-
-const fail = (status: number, code: string, message: string, headers?: Record<string, string>) =>
-  json(status, { error: { code, message } }, headers)
-
 /**
  * A fetch-standard handler that mints an ephemeral client secret (`POST /v1/realtime/client_secrets`)
  * for a session configured on the server. Works as a Next.js route handler, in Hono, Cloudflare
  * Workers, Deno and Bun as is, and in Express through `toNodeHandler`.
  * @example
- * export const POST = createClientSecretHandler({ apiKey: process.env.OPENAI_API_KEY!, session: { type: 'realtime', instructions: '...' } })
+ * export const POST = createClientSecretHandler({
+ *   apiKey: process.env.OPENAI_API_KEY!,
+ *   authorize: async (request) => (await userFromCookie(request)) ?? null, // null: 401
+ *   allowedOrigins: ['https://app.example.com'],
+ *   rateLimit: { limit: 10, windowMs: 60_000 },
+ *   session: (user) => ({ type: 'realtime', instructions: `You help ${user.name}.` }),
+ * })
  */
-export function createClientSecretHandler(
-  options: ClientSecretHandlerOptions,
+export function createClientSecretHandler<TIdentity = true>(
+  options: ClientSecretHandlerOptions<TIdentity>,
 ): (request: Request) => Promise<Response> {
   if (!options.apiKey)
     throw new TypeError(
@@ -50,11 +52,14 @@ export function createClientSecretHandler(
     )
   const seconds = Math.min(7200, Math.max(10, Math.round(options.expiresAfterSeconds ?? 600)))
   const maxBody = options.maxBodyBytes ?? 1024
+  const guard = createGuard('client secret', options)
   const url = `${(options.baseUrl ?? OPENAI_API_BASE).replace(/\/$/, '')}/realtime/client_secrets`
 
   return async (request) => {
     if (request.method !== 'POST')
       return fail(405, 'method_not_allowed', 'Use POST to get a client secret.', { allow: 'POST' })
+    const verdict = await guard(request)
+    if (!verdict.ok) return verdict.response
     const declared = Number(request.headers.get('content-length') ?? 0)
     if (declared > maxBody)
       return fail(
@@ -73,7 +78,10 @@ export function createClientSecretHandler(
 
     let session: WireSessionConfig
     try {
-      session = typeof options.session === 'function' ? await options.session() : options.session
+      session =
+        typeof options.session === 'function'
+          ? await options.session(verdict.identity, request)
+          : options.session
     } catch {
       return fail(500, 'session_config_failed', 'The server could not build the session configuration.')
     }

@@ -1,5 +1,5 @@
 import type { RealtimeAgent, RealtimeModelSettings, WireSessionConfig } from '../core'
-import { toSessionConfig } from '../core'
+import { toSessionConfig, wireToolOf } from '../core'
 
 /**
  * The session configuration for an agent and model settings, as the browser session would send it:
@@ -11,11 +11,6 @@ export async function sessionConfigForAgent<TContext>(
   context?: TContext,
 ): Promise<WireSessionConfig> {
   const instructions = await agent.getInstructions({ context: context as TContext })
-  const tools = agent.tools.map((t) => ({
-    type: 'function' as const,
-    name: t.name,
-    description: t.description,
-    parameters: t.parameters,
-  }))
+  const tools = agent.tools.map(wireToolOf)
   return toSessionConfig(modelSettings, { instructions, tools, voice: agent.voice })
 }

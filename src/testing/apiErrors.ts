@@ -1,3 +1,5 @@
+import { type EventProblem, eventProblem } from './validation'
+
 /** One refusal of the Realtime API, before it becomes an `error` event. */
 export interface ApiError {
   code: string
@@ -25,12 +27,42 @@ export const apiErrors = {
     code: 'invalid_api_key',
     message: 'Missing or invalid credentials: pass an API key or a client secret.',
   }),
-  invalidJson: (): ApiError => ({ code: 'invalid_json', message: 'The message is not valid JSON.' }),
-  /** A client event that fails the official schema; `problem` comes from `checkEvent`. */
-  invalidEvent: (problem: string): ApiError => ({
-    code: problem.startsWith('Unknown') ? 'invalid_event' : 'invalid_value',
-    message: problem,
+  invalidJson: (): ApiError => ({
+    code: 'invalid_json',
+    message: 'Invalid event: failed to parse JSON value.',
   }),
+  binaryFrame: (): ApiError => ({
+    code: 'invalid_event',
+    message: 'Expected a text WebSocket message; binary frames are not supported.',
+  }),
+  sessionExpired: (durationMs: number): ApiError => ({
+    code: 'session_expired',
+    message: `Your session hit the maximum duration of ${Math.round(durationMs / 60_000)} minutes.`,
+  }),
+  /** A client event the live API would refuse; `problem` comes from `eventProblem`, worded as the API words it. */
+  invalidEvent: (problem: EventProblem): ApiError => {
+    const param = problem.param
+    switch (problem.kind) {
+      case 'missing_type':
+        return { code: 'missing_required_parameter', message: "Missing required parameter: 'type'.", param }
+      case 'unknown_parameter':
+        return { code: 'unknown_parameter', message: `Unknown parameter: '${param}'.`, param }
+      case 'invalid_type':
+        return {
+          code: 'invalid_type',
+          message: `Invalid type for '${param}': expected ${problem.expected === 'integer' ? 'an' : 'a'} ${problem.expected}, but got ${jsonTypeOf(problem.value)} instead.`,
+          param,
+        }
+      default:
+        return {
+          code: 'invalid_value',
+          message: problem.allowed
+            ? `Invalid value: ${quoted(problem.value)}. Supported values are: ${problem.allowed.map(quoted).join(', ')}.`
+            : `Invalid value for '${param}': ${problem.reason}`,
+          param,
+        }
+    }
+  },
   commitTooSmall: (minMs: number, bufferedMs: number): ApiError => ({
     code: 'input_audio_buffer_commit_empty',
     message: `Error committing input audio buffer: buffer too small. Expected at least ${minMs}ms of audio, but buffer only has ${Math.round(bufferedMs)}ms of audio.`,
@@ -82,4 +114,50 @@ export const apiErrors = {
     code: 'response_cancel_not_active',
     message: 'Cancellation failed: no active response found',
   }),
+}
+
+/** Client event types in the order the live API lists them when it refuses an unknown one. */
+const LIVE_TYPE_ORDER = [
+  'session.update',
+  'input_audio_buffer.append',
+  'input_audio_buffer.commit',
+  'input_audio_buffer.clear',
+  'conversation.item.create',
+  'conversation.item.retrieve',
+  'conversation.item.truncate',
+  'conversation.item.delete',
+  'response.create',
+  'response.cancel',
+  'output_audio_buffer.clear',
+]
+
+function liveOrder(values: readonly unknown[]): unknown[] {
+  const rank = (v: unknown) => {
+    const i = LIVE_TYPE_ORDER.indexOf(String(v))
+    return i < 0 ? LIVE_TYPE_ORDER.length : i
+  }
+  return [...values].sort((a, b) => rank(a) - rank(b))
+}
+
+function quoted(value: unknown): string {
+  return typeof value === 'string' ? `'${value}'` : JSON.stringify(value)
+}
+
+function jsonTypeOf(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  if (Number.isInteger(value)) return 'an integer'
+  const type = typeof value
+  return type === 'object' ? 'an object' : `a ${type}`
+}
+
+/**
+ * Why the live API would refuse a client event, as its `error` says it, or null. Requests are held
+ * to the closed live schema: the `null`s the live API accepts pass, fields it does not know do not.
+ */
+export function clientEventProblem(event: unknown): (ApiError & { message: string }) | null {
+  const problem = eventProblem('client', event, 'closed')
+  if (problem?.kind === 'unknown_type' && problem.allowed)
+    return apiErrors.invalidEvent({ ...problem, allowed: liveOrder(problem.allowed) })
+  return problem ? apiErrors.invalidEvent(problem) : null
 }

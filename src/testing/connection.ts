@@ -40,7 +40,11 @@ export function attachSimulator(
     socket.close(1008, 'invalid_api_key')
     return null
   }
-  const simulator = new RealtimeSimulator((event) => socket.send(JSON.stringify(event)), options)
+  const simulator = new RealtimeSimulator(
+    (event) => socket.send(JSON.stringify(event)),
+    options,
+    (code, reason) => socket.close(code, reason),
+  )
   simulator.open()
   return simulator
 }

@@ -60,6 +60,12 @@ export class Conversation {
     return false
   }
 
+  /** A user audio item's transcription arrived: retrieving the item shows it from now on. */
+  setTranscript(itemId: string, transcript: string): void {
+    const stored = this.#items.get(itemId)
+    if (stored?.item.type === 'message') stored.item.content = [{ type: 'input_audio', transcript }]
+  }
+
   /** `conversation.item.create`: returns the stored item, or null when the API would refuse it. */
   create(
     item: WireItem,
@@ -79,12 +85,15 @@ export class Conversation {
       outbox.error(apiErrors.outputWithoutCall(item.call_id), clientEventId)
       return null
     }
-    const stored = {
-      ...structuredClone(item),
-      id: item.id ?? outbox.id('item'),
-      object: 'realtime.item' as const,
-      status: 'completed' as const,
-    }
+    const id = item.id ?? outbox.id('item')
+    // Items with a status report it completed; MCP approval responses have none.
+    const stored: WireItem & { id: string } =
+      item.type === 'mcp_approval_response' ||
+      item.type === 'mcp_approval_request' ||
+      item.type === 'mcp_call' ||
+      item.type === 'mcp_list_tools'
+        ? { ...structuredClone(item), id }
+        : { ...structuredClone(item), id, status: 'completed' }
     const previous = previousItemId ?? this.lastId
     this.add(stored, 0, previousItemId)
     outbox.emit({

@@ -27,7 +27,8 @@ export function createSimulatorHandlers(options: SimulatorHandlerOptions = {}) {
       )
       if (!simulator) return
       client.addEventListener('message', (event) => {
-        simulator.receive(typeof event.data === 'string' ? event.data : String(event.data))
+        // A Blob or ArrayBuffer is a binary frame, which the simulator refuses as the API does.
+        simulator.receive(typeof event.data === 'string' ? event.data : new Uint8Array(0))
       })
       client.addEventListener('close', () => simulator.dispose())
     }),

@@ -1,4 +1,5 @@
 import type { Clock, RawServerEvent } from '../core'
+import type { SimulatedMcpServer } from './mcpServers'
 import type { Scenario } from './scenario'
 
 /** How a {@link RealtimeSimulator} behaves: its script, its pace and clock, and hooks for tests. */
@@ -26,6 +27,14 @@ export interface SimulatorOptions {
    * with output_audio_buffer.started / stopped / cleared, and output_audio_buffer.clear cuts it.
    */
   audioOverMedia?: boolean
-  /** Called with every client event received and why it fails the official schema (null when it conforms). */
+  /** Hosted MCP servers by server label: what they list and what their calls return. */
+  mcpServers?: Record<string, SimulatedMcpServer>
+  /**
+   * Ends the session this long after it opened, as the live API does at its maximum duration: an
+   * `error` (`session_expired`), then the connection closes. Default: never (`expires_at` still
+   * reports the live API's 60 minutes).
+   */
+  sessionDurationMs?: number
+  /** Called with every client event received and why the live API would refuse it (null when it would not). */
   onClientEvent?: (event: unknown, problem: string | null) => void
 }

@@ -36,7 +36,6 @@ export async function streamToolCall(
   const { outbox, conversation } = ctx
   const item = {
     id: outbox.id('item'),
-    object: 'realtime.item' as const,
     type: 'function_call' as const,
     status: 'in_progress' as const,
     call_id: outbox.id('call'),
@@ -60,13 +59,7 @@ export async function streamToolCall(
   outbox.emit({ type: 'response.function_call_arguments.done', ...ids, name, arguments: args })
   const done = { ...item, status: 'completed' as const, arguments: args }
   conversation.replace(done)
-  outbox.emit({
-    type: 'response.output_item.done',
-    response_id: response.id,
-    output_index: outputIndex,
-    item: structuredClone(done),
-  })
-  outbox.emit({ type: 'conversation.item.done', previous_item_id: previous, item: structuredClone(done) })
+  emitItemDone(outbox, response.id, outputIndex, previous, done)
   return done
 }
 
@@ -79,11 +72,11 @@ export async function streamMessage(
   response: ActiveResponse,
   text: string,
   audio: boolean,
+  outputIndex = 0,
 ): Promise<WireItem> {
   const { outbox, conversation, chunkMs } = ctx
   const item: WireMessageItem & { id: string } = {
     id: outbox.id('item'),
-    object: 'realtime.item',
     type: 'message',
     status: 'in_progress',
     role: 'assistant',
@@ -91,11 +84,11 @@ export async function streamMessage(
   }
   const previous = conversation.lastId
   const stored = conversation.add(item)
-  const ids = { response_id: response.id, item_id: item.id, output_index: 0, content_index: 0 }
+  const ids = { response_id: response.id, item_id: item.id, output_index: outputIndex, content_index: 0 }
   outbox.emit({
     type: 'response.output_item.added',
     response_id: response.id,
-    output_index: 0,
+    output_index: outputIndex,
     item: structuredClone(item),
   })
   outbox.emit({ type: 'conversation.item.added', previous_item_id: previous, item: structuredClone(item) })
@@ -115,11 +108,17 @@ export async function streamMessage(
     const wordsDue = Math.min(words.length, Math.ceil(((i + 1) / chunks) * words.length))
     for (; sentWords < wordsDue; sentWords++) {
       said += words[sentWords]
-      outbox.emit({
-        type: audio ? 'response.output_audio_transcript.delta' : 'response.output_text.delta',
-        ...ids,
-        delta: words[sentWords],
-      })
+      const delta = words[sentWords]!
+      outbox.emit(
+        audio
+          ? {
+              type: 'response.output_audio_transcript.delta',
+              ...ids,
+              delta,
+              obfuscation: obfuscation(`${item.id}:${sentWords}`, delta),
+            }
+          : { type: 'response.output_text.delta', ...ids, delta },
+      )
     }
     if (audio) {
       const ms = Math.min(chunkMs, totalMs - i * chunkMs)
@@ -156,12 +155,44 @@ export async function streamMessage(
   })
   const done: WireMessageItem & { id: string } = { ...item, status, content: [part] }
   stored.item = done
-  outbox.emit({
-    type: 'response.output_item.done',
-    response_id: response.id,
-    output_index: 0,
-    item: structuredClone(done),
-  })
-  outbox.emit({ type: 'conversation.item.done', previous_item_id: previous, item: structuredClone(done) })
+  emitItemDone(outbox, response.id, outputIndex, previous, done)
   return done
 }
+
+/** An output item is complete: the live API says so to the conversation first, then to the response. */
+export function emitItemDone(
+  outbox: Outbox,
+  responseId: string,
+  outputIndex: number,
+  previousItemId: string | null,
+  item: WireItem,
+): void {
+  outbox.emit({
+    type: 'conversation.item.done',
+    previous_item_id: previousItemId,
+    item: structuredClone(item),
+  })
+  outbox.emit({
+    type: 'response.output_item.done',
+    response_id: responseId,
+    output_index: outputIndex,
+    item: structuredClone(item),
+  })
+}
+
+/**
+ * The live API's `obfuscation` on streamed text deltas: random characters that pad every delta to
+ * a similar size, so its length says nothing. Here a hash of `seed` (the item and the delta's
+ * place), so runs stay deterministic.
+ */
+export function obfuscation(seed: string, delta: string): string {
+  let hash = 0x811c9dc5
+  let out = ''
+  for (let i = 0; out.length < Math.max(1, 16 - delta.length); i++) {
+    hash = Math.imul(hash ^ seed.charCodeAt(i % seed.length), 0x01000193) >>> 0
+    out += ALPHABET[hash % ALPHABET.length]
+  }
+  return out
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'

@@ -11,7 +11,7 @@ export function createReplayHandlers(recording: Recording, options: { url?: stri
     ws.link(options.url ?? REALTIME_WS_URL).addEventListener('connection', ({ client }) => {
       const stop = playRecording(
         recording,
-        (event) => client.send(JSON.stringify(event)),
+        (frame) => client.send(frame),
         options.speed !== undefined ? { speed: options.speed } : {},
       )
       client.addEventListener('close', stop)

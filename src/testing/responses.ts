@@ -1,9 +1,11 @@
 import type { Clock, TimerHandle, WireItem } from '../core'
 import { apiErrors } from './apiErrors'
 import type { Conversation } from './conversation'
+import type { McpServers } from './mcpServers'
 import type { SimulatorOptions } from './options'
 import type { Outbox } from './outbox'
 import { type ActiveResponse, type OutputContext, streamMessage, streamToolCall } from './outputItems'
+import { RateLimits } from './rateLimits'
 import type { ScriptCursor } from './script'
 import type { SessionConfig } from './sessionConfig'
 
@@ -12,6 +14,7 @@ export interface ResponseParts {
   outbox: Outbox
   config: SessionConfig
   conversation: Conversation
+  mcp: McpServers
   script: ScriptCursor
   clock: Clock
   /** Called when a response is done and no other is queued (the idle timeout starts then). */
@@ -28,6 +31,7 @@ export class Responses {
   readonly #options: SimulatorOptions
   readonly #output: OutputContext
   readonly #waits = new Set<TimerHandle>()
+  readonly #rateLimits = new RateLimits()
   #active: ActiveResponse | null = null
   #respondNext = false
   #disposed = false
@@ -119,35 +123,74 @@ export class Responses {
     })
   }
 
-  async #respond(): Promise<void> {
-    const { outbox, config, conversation, script } = this.#parts
-    const response: ActiveResponse = { id: outbox.id('resp'), cancelled: false, reason: '' }
-    this.#active = response
-    const audio = config.speaks
-    const base = {
-      object: 'realtime.response',
-      id: response.id,
-      conversation_id: `conv_${this.#options.idPrefix ?? 'sim'}_0001`,
-      output_modalities: audio ? ['audio'] : ['text'],
-      max_output_tokens: 'inf',
-      audio: { output: { format: config.outputWireFormat, voice: config.voice } },
-    }
-    outbox.emit({ type: 'response.created', response: { ...base, status: 'in_progress', output: [] } })
-    const reply = script.nextReply(config)
-    const output: WireItem[] = []
+  /** The response's output items: approved MCP calls first, then the script's reply; returns the tokens spent. */
+  async #streamOutput(response: ActiveResponse, output: WireItem[]): Promise<number> {
+    const { config, script, mcp } = this.#parts
     let outputTokens = 0
     await this.#wait()
+    for (const { requestId, call } of mcp.takeApproved()) {
+      if (response.cancelled) return outputTokens
+      const result = await mcp.run(this.#output, response, output.length, call, requestId)
+      output.push(result.item)
+      script.toolOutputSeen(result.output ?? 'The tool call failed.')
+    }
+    let reply = script.nextReply(config)
+    if ('mcpCalls' in reply) {
+      for (const call of reply.mcpCalls) {
+        if (response.cancelled) return outputTokens
+        if (mcp.needsApproval(config.mcpTools, call)) {
+          output.push(mcp.requestApproval(this.#output, response, output.length, call))
+          continue
+        }
+        const result = await mcp.run(this.#output, response, output.length, call, null)
+        output.push(result.item)
+        script.toolOutputSeen(result.output ?? 'The tool call failed.')
+      }
+      // A call held for approval ends the response: the answer comes once the client decided.
+      if (output.some((item) => item.type === 'mcp_approval_request') || response.cancelled)
+        return outputTokens
+      reply = script.nextReply(config)
+    }
     if ('toolCalls' in reply) {
       for (const [index, call] of reply.toolCalls.entries()) {
         if (response.cancelled) break
         const args = typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments)
-        output.push(await streamToolCall(this.#output, response, index, call.name, args))
+        output.push(await streamToolCall(this.#output, response, output.length + index, call.name, args))
         outputTokens += 10
       }
-    } else {
-      output.push(await streamMessage(this.#output, response, reply.say, audio))
+    } else if ('say' in reply) {
+      output.push(await streamMessage(this.#output, response, reply.say, config.speaks, output.length))
       outputTokens += Math.round(reply.say.length / 4)
     }
+    return outputTokens
+  }
+
+  async #respond(): Promise<void> {
+    const { outbox, config, conversation } = this.#parts
+    const response: ActiveResponse = { id: outbox.id('resp'), cancelled: false, reason: '' }
+    this.#active = response
+    const base = {
+      object: 'realtime.response',
+      id: response.id,
+      conversation_id: `conv_${this.#options.idPrefix ?? 'sim'}_0001`,
+      output_modalities: config.speaks ? ['audio'] : ['text'],
+      max_output_tokens: 'inf',
+      audio: { output: { format: config.outputWireFormat, voice: config.voice } },
+    }
+    // The live API's field order and nulls (usage and metadata come last, null until known).
+    outbox.emit({
+      type: 'response.created',
+      response: {
+        ...base,
+        status: 'in_progress',
+        status_details: null,
+        output: [],
+        usage: null,
+        metadata: null,
+      },
+    })
+    const output: WireItem[] = []
+    const outputTokens = await this.#streamOutput(response, output)
     if (this.#active === response) this.#active = null
     const inputTokens = 100 + conversation.size * 20
     outbox.emit({
@@ -155,17 +198,26 @@ export class Responses {
       response: {
         ...base,
         status: response.cancelled ? 'cancelled' : 'completed',
-        ...(response.cancelled ? { status_details: { type: 'cancelled', reason: response.reason } } : {}),
+        status_details: response.cancelled ? { type: 'cancelled', reason: response.reason } : null,
         output,
         usage: {
           total_tokens: inputTokens + outputTokens,
           input_tokens: inputTokens,
           output_tokens: outputTokens,
-          input_token_details: { text_tokens: inputTokens, audio_tokens: 0, cached_tokens: 0 },
+          input_token_details: {
+            text_tokens: inputTokens,
+            audio_tokens: 0,
+            image_tokens: 0,
+            cached_tokens: 0,
+            cached_tokens_details: { text_tokens: 0, audio_tokens: 0, image_tokens: 0 },
+          },
           output_token_details: { text_tokens: outputTokens, audio_tokens: 0 },
         },
+        metadata: null,
       },
     })
+    this.#rateLimits.spend(inputTokens + outputTokens)
+    outbox.emit({ type: 'rate_limits.updated', rate_limits: this.#rateLimits.snapshot() })
     if (this.#respondNext) {
       this.#respondNext = false
       return this.#respond()

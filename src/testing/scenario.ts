@@ -1,7 +1,14 @@
-/** One scripted answer of the simulated assistant: spoken (or text) words, or tool calls. */
+import type { McpCallRequest } from './mcpServers'
+
+/**
+ * One scripted answer of the simulated assistant: spoken (or text) words, function calls, or calls
+ * to hosted MCP servers (after which the same response goes on with the next reply, which sees the
+ * call's output as `toolOutput`; a call held for approval ends the response instead).
+ */
 export type ScriptedReply =
   | { say: string }
   | { toolCalls: { name: string; arguments: Record<string, unknown> | string }[] }
+  | { mcpCalls: McpCallRequest[] }
 
 /** What a reply function knows about the conversation so far. */
 export interface ReplyContext {
@@ -20,6 +27,12 @@ export interface ReplyContext {
 export interface ScenarioTurn {
   /** Transcript reported for the next speech turn; typed messages keep their own text. */
   user?: string
+  /**
+   * The transcription of this speech turn fails: the server sends
+   * `conversation.item.input_audio_transcription.failed` instead of the transcript (the model
+   * still hears the audio and answers).
+   */
+  transcriptionFails?: boolean
   replies?: (ScriptedReply | ((ctx: ReplyContext) => ScriptedReply))[]
 }
 
@@ -39,6 +52,13 @@ export const say = (text: string): ScriptedReply => ({ say: text })
 export const callTool = (name: string, args: Record<string, unknown> | string = {}): ScriptedReply => ({
   toolCalls: [{ name, arguments: args }],
 })
+
+/** A reply that calls one tool of a hosted MCP server (see the simulator's `mcpServers`). */
+export const callMcp = (
+  serverLabel: string,
+  name: string,
+  args: Record<string, unknown> | string = {},
+): ScriptedReply => ({ mcpCalls: [{ serverLabel, name, arguments: args }] })
 
 /** The default assistant: acknowledges tool results and echoes what it heard. */
 export function defaultReply(ctx: ReplyContext): ScriptedReply {

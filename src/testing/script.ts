@@ -22,13 +22,13 @@ export class ScriptCursor {
     this.#toolOutput = null
   }
 
-  /** The user spoke a turn: returns what the script says they said. */
-  userSpoke(): string {
+  /** The user spoke a turn: returns what the script says they said, and whether its transcription fails. */
+  userSpoke(): { transcript: string; fails: boolean } {
     this.#nextTurn()
-    const transcript =
-      this.#scenario?.turns?.[this.#turnIndex]?.user ?? this.#scenario?.defaultUserTranscript ?? 'Hello?'
+    const turn = this.#scenario?.turns?.[this.#turnIndex]
+    const transcript = turn?.user ?? this.#scenario?.defaultUserTranscript ?? 'Hello?'
     this.#userText = transcript
-    return transcript
+    return { transcript, fails: turn?.transcriptionFails === true }
   }
 
   /** The client created an item: a user message starts a turn, a tool output feeds the next reply. */
@@ -39,6 +39,11 @@ export class ScriptCursor {
     } else if (item.type === 'function_call_output') {
       this.#toolOutput = item.output
     }
+  }
+
+  /** A hosted MCP call returned `output`: the next reply may use it. */
+  toolOutputSeen(output: string): void {
+    this.#toolOutput = output
   }
 
   /** The next reply: the turn's scripted one, else the scenario's fallback, else {@link defaultReply}. */

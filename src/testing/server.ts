@@ -35,7 +35,9 @@ export async function startSimulatorServer(
       options,
     )
     if (!simulator) return
-    socket.on('message', (data) => simulator.receive(data.toString()))
+    socket.on('message', (data, isBinary) =>
+      simulator.receive(isBinary ? new Uint8Array(0) : data.toString()),
+    )
     socket.on('close', () => simulator.dispose())
   })
   const address = server.address()

@@ -1,8 +1,15 @@
-import type { WireSessionConfig, WireTurnDetection } from '../core'
+import type { WireMcpTool, WireSessionConfig, WireTurnDetection } from '../core'
 import { type AudioFormat, fromWireFormat } from '../core'
 
 /** The session as the server reports it: the config plus its identity. */
-export type ServerSession = WireSessionConfig & { object: 'realtime.session'; id: string }
+export type ServerSession = Omit<WireSessionConfig, 'include'> & {
+  object: 'realtime.session'
+  id: string
+  /** When the session ends, seconds since the epoch. */
+  expires_at: number
+  /** The live API reports `null` when nothing extra is included. */
+  include: WireSessionConfig['include'] | null
+}
 
 const DEFAULT_INSTRUCTIONS = 'You are a helpful, friendly voice assistant.'
 
@@ -10,7 +17,9 @@ const DEFAULT_INSTRUCTIONS = 'You are a helpful, friendly voice assistant.'
 export class SessionConfig {
   #session: ServerSession
 
-  constructor(id: string) {
+  /** `expiresAt`: when the session ends, in seconds since the epoch (the live API's `expires_at`). */
+  constructor(id: string, expiresAt: number) {
+    // Field for field, null for null, what the live API sends in session.created.
     this.#session = {
       type: 'realtime',
       object: 'realtime.session',
@@ -20,20 +29,29 @@ export class SessionConfig {
       instructions: DEFAULT_INSTRUCTIONS,
       tools: [],
       tool_choice: 'auto',
+      max_output_tokens: 'inf',
+      tracing: null,
+      truncation: 'auto',
+      prompt: null,
+      expires_at: expiresAt,
       audio: {
         input: {
           format: { type: 'audio/pcm', rate: 24000 },
+          transcription: null,
+          noise_reduction: null,
           turn_detection: {
             type: 'server_vad',
             threshold: 0.5,
             prefix_padding_ms: 300,
             silence_duration_ms: 500,
+            idle_timeout_ms: null,
             create_response: true,
             interrupt_response: true,
           },
         },
         output: { format: { type: 'audio/pcm', rate: 24000 }, voice: 'alloy', speed: 1 },
       },
+      include: null,
     }
   }
 
@@ -83,6 +101,10 @@ export class SessionConfig {
   }
   get toolNames(): string[] {
     return (this.#session.tools ?? []).map((t) => (t.type === 'mcp' ? t.server_label : (t.name ?? '')))
+  }
+  /** The hosted MCP servers the session names. */
+  get mcpTools(): WireMcpTool[] {
+    return (this.#session.tools ?? []).filter((t) => t.type === 'mcp')
   }
   get instructions(): string {
     return this.#session.instructions ?? ''

@@ -3,6 +3,7 @@ import { decodeBase64, decodeSamples, pcm16ToFloat, sampleRateOf } from '../core
 import { apiErrors } from './apiErrors'
 import type { Conversation } from './conversation'
 import type { Outbox } from './outbox'
+import { obfuscation } from './outputItems'
 import type { Responses } from './responses'
 import type { ScriptCursor } from './script'
 import type { SessionConfig } from './sessionConfig'
@@ -98,43 +99,62 @@ export class UserTurns {
     outbox.emit({ type: 'input_audio_buffer.committed', previous_item_id: previous, item_id: itemId })
     const item: WireItem & { id: string } = {
       id: itemId,
-      object: 'realtime.item',
       type: 'message',
       status: 'completed',
       role: 'user',
-      content: [{ type: 'input_audio' }],
+      // The live API sends `transcript: null` until (unless) a transcription fills it.
+      content: [{ type: 'input_audio', transcript: null }],
     }
     conversation.add(item, audioMs)
     outbox.emit({ type: 'conversation.item.added', previous_item_id: previous, item: structuredClone(item) })
-    const transcript = script.userSpoke()
-    if (config.transcribes) {
-      for (const word of transcript.match(/\S+\s*/g) ?? []) {
-        outbox.emit({
-          type: 'conversation.item.input_audio_transcription.delta',
-          item_id: itemId,
-          content_index: 0,
-          delta: word,
-        })
-      }
-      item.content = [{ type: 'input_audio', transcript }]
-      const tokens = Math.max(1, Math.round(transcript.length / 4))
-      outbox.emit({
-        type: 'conversation.item.input_audio_transcription.completed',
-        item_id: itemId,
-        content_index: 0,
-        transcript,
-        usage: {
-          type: 'tokens',
-          total_tokens: tokens * 2,
-          input_tokens: tokens,
-          input_token_details: { text_tokens: 0, audio_tokens: tokens },
-          output_tokens: tokens,
-        },
-      })
-    }
     outbox.emit({ type: 'conversation.item.done', previous_item_id: previous, item: structuredClone(item) })
+    const spoken = script.userSpoke()
+    if (config.transcribes) this.#transcribe(itemId, spoken.transcript, spoken.fails)
     // A response still winding down (cancelled by this very turn) finishes first; then we answer.
     if (respond) this.#parts.responses.answerTurn()
+  }
+
+  /** Transcription runs beside the conversation: deltas then the transcript, or its failure. */
+  #transcribe(itemId: string, transcript: string, fails: boolean): void {
+    const { outbox, conversation } = this.#parts
+    if (fails) {
+      outbox.emit({
+        type: 'conversation.item.input_audio_transcription.failed',
+        item_id: itemId,
+        content_index: 0,
+        error: {
+          type: 'transcription_error',
+          code: 'audio_unintelligible',
+          message: 'The audio could not be transcribed.',
+          param: null,
+        },
+      })
+      return
+    }
+    for (const [i, delta] of (transcript.match(/\S+\s*/g) ?? []).entries()) {
+      outbox.emit({
+        type: 'conversation.item.input_audio_transcription.delta',
+        item_id: itemId,
+        content_index: 0,
+        delta,
+        obfuscation: obfuscation(`${itemId}:${i}`, delta),
+      })
+    }
+    conversation.setTranscript(itemId, transcript)
+    const tokens = Math.max(1, Math.round(transcript.length / 4))
+    outbox.emit({
+      type: 'conversation.item.input_audio_transcription.completed',
+      item_id: itemId,
+      content_index: 0,
+      transcript,
+      usage: {
+        type: 'tokens',
+        total_tokens: tokens * 2,
+        input_tokens: tokens,
+        input_token_details: { text_tokens: 0, audio_tokens: tokens },
+        output_tokens: tokens,
+      },
+    })
   }
 
   /** Server VAD's idle timeout: after the answer has played, silence for `idle_timeout_ms` prompts the model. */

@@ -43,9 +43,11 @@ describe('official server event examples', () => {
     session.on('error', (e) => errors.push(`${e.error.code}: ${e.error.message}`))
     session.on('raw_model_event', (e) => raw.push(e.data))
     transport.push(payload)
-    // `error` examples are the server reporting an error: surfacing it is the right outcome.
-    if ((payload as { type: string }).type === 'error')
-      expect(errors).toEqual([expect.stringMatching(/^server_error: /)])
+    // `error` and a failed MCP listing are the server reporting a failure: surfacing it is right.
+    const type = (payload as { type: string }).type
+    if (type === 'error') expect(errors).toEqual([expect.stringMatching(/^server_error: /)])
+    else if (type === 'mcp_list_tools.failed')
+      expect(errors).toEqual([expect.stringMatching(/^mcp_failed: /)])
     else expect(errors).toEqual([])
     expect(raw).toEqual([payload])
   })
@@ -56,7 +58,7 @@ describe('official server event examples', () => {
     session.on('error', (e) => errors.push(e.error.code))
     for (const name of serverEventNames)
       transport.push(lenientParse(realtimeSchemas[name]!['x-oaiMeta']!.example!))
-    expect(errors).toEqual(['server_error'])
+    expect(errors.sort()).toEqual(['mcp_failed', 'server_error'])
     expect(session.history.length).toBeGreaterThan(0)
     // The tool runs in promise jobs (no timer, no I/O): letting them run is enough.
     await flushMicrotasks()

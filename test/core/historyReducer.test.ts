@@ -106,6 +106,7 @@ describe('fromWire', () => {
       arguments: '',
       output: null,
       agentName: 'A',
+      serverLabel: null,
     })
     expect(
       fromWire(

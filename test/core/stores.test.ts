@@ -34,6 +34,7 @@ const call = (itemId: string, callId: string): RealtimeItem => ({
   arguments: '{}',
   output: null,
   agentName: null,
+  serverLabel: null,
 })
 
 describe('Listeners and ValueStore', () => {
@@ -215,6 +216,7 @@ describe('ToolCallStore', () => {
         callId: 'c1',
         name: 'a',
         agentName: 'A',
+        serverLabel: null,
         status: 'done',
         arguments: { x: 1 },
         output: 'ok',
@@ -224,6 +226,7 @@ describe('ToolCallStore', () => {
         callId: 'c2',
         name: 'b',
         agentName: 'A',
+        serverLabel: null,
         status: 'running',
         arguments: null,
         output: null,

@@ -93,6 +93,7 @@ describe('ToolCallRunner', () => {
         callId: 'c1',
         name: 'lookup',
         agentName: 'Main',
+        serverLabel: null,
         arguments: { q: 'x' },
         status: 'done',
         output: 'found x',

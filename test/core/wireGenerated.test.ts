@@ -79,8 +79,9 @@ type FreeFormAsRecord<T> = unknown extends T
     ? T
     : { [K in keyof T]: FreeFormAsRecord<T[K]> }
 
-/** Fields where the generator's overrides add `null` (the live API sends it; see scripts/generate-wire.ts). */
+/** Fields where the live overrides add `null` (the live API sends it; see src/testing/liveSchema.ts). */
 type LiveNullField =
+  | 'param'
   | 'transcription'
   | 'noise_reduction'
   | 'include'

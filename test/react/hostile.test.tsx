@@ -45,7 +45,12 @@ describe('hostile text', () => {
       <>
         <TranscriptView />
         <ToolCallList />
-        <EventLog />
+        <EventLog
+          schedule={(flush) => {
+            queueMicrotask(flush)
+            return () => {}
+          }}
+        />
       </>,
       { wrapper },
     )
@@ -55,14 +60,13 @@ describe('hostile text', () => {
     const rows = within(screen.getByRole('log', { name: 'Transcript' })).getAllByText((_, el) =>
       Boolean(el?.classList.contains('rak-transcript__text')),
     )
-    expect(rows.map((row) => row.textContent)).toEqual([
-      PAYLOAD,
-      `echo(${JSON.stringify({ html: PAYLOAD })}) → ${PAYLOAD}`,
-      PAYLOAD,
-    ])
+    expect(rows.map((row) => row.textContent)).toEqual([PAYLOAD, `echo → ${PAYLOAD}`, PAYLOAD])
     expect(container.querySelector('img, script, b')).toBeNull()
     expect((window as { __pwned?: number }).__pwned).toBeUndefined()
     expect(screen.getByRole('region', { name: 'Tool calls' })).toHaveTextContent(PAYLOAD) // the output, as text
+    // Expand every entry of the event log: each shows its JSON as text.
+    for (const summary of container.querySelectorAll<HTMLButtonElement>('.rak-event-log__summary'))
+      act(() => summary.click())
     const json = [...container.querySelectorAll('.rak-event-log__json')]
       .map((pre) => pre.textContent)
       .join('')

@@ -2,12 +2,13 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { createClientSecretFetcher, RealtimeAgent, tool } from '../../src/core'
 import { createClientSecretHandler, sessionConfigForAgent, toNodeHandler } from '../../src/server'
 import { checkAgainstSchema, realtimeSchemas } from '../../src/testing/validation'
 import { compileSchemasFirst } from '../helpers/schemas'
+import { refusalTests } from './refusals'
 
 // Built from parts so the tree holds nothing that looks like a real key.
 const KEY = ['sk', 'proj', 'server', 'only', 'secret', '1234567890'].join('-')
@@ -146,6 +147,26 @@ describe('createClientSecretHandler', () => {
     } finally {
       server.close()
     }
+  })
+})
+
+describe('createClientSecretHandler: who may mint a session', () => {
+  const postWith = (headers: Record<string, string>) =>
+    new Request('http://app/session', { method: 'POST', headers })
+  beforeEach(() => upstream())
+  refusalTests((guard) => createClientSecretHandler({ apiKey: KEY, session, ...guard }), postWith)
+
+  it('builds the session from the identity authorize returned, and mints nothing for a refusal', async () => {
+    const handler = createClientSecretHandler({
+      apiKey: KEY,
+      authorize: (request) =>
+        request.headers.get('x-user') ? { name: request.headers.get('x-user')! } : null,
+      session: (user) => ({ type: 'realtime', instructions: `You help ${user.name}.` }),
+    })
+    expect((await handler(postWith({}))).status).toBe(401)
+    expect(requests).toHaveLength(0)
+    expect((await handler(postWith({ 'x-user': 'Ann' }))).status).toBe(200)
+    expect(requests[0]!.body).toMatchObject({ session: { instructions: 'You help Ann.' } })
   })
 })
 

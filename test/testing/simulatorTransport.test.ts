@@ -71,7 +71,9 @@ describe('SimulatorTransport', () => {
       { instructions: 'first' },
       { instructions: 'second' },
     ])
-    expect(received.at(-1)).toMatchObject({ type: 'response.done', response: { status: 'completed' } })
+    // The live API follows every response.done with rate_limits.updated.
+    expect(received.at(-2)).toMatchObject({ type: 'response.done', response: { status: 'completed' } })
+    expect(received.at(-1)).toMatchObject({ type: 'rate_limits.updated' })
     expect(received.filter((e) => e.type === 'response.output_audio.delta').length).toBeGreaterThan(10)
   })
 
@@ -193,7 +195,7 @@ describe('SimulatorTransport', () => {
     await clock.runAll()
     expect(received.map((e) => e.type)).toEqual(['session.created'])
     expect(later[0]).toMatchObject({ type: 'session.created', session: { id: 'sess_sim2_0001' } })
-    expect(later.at(-1)).toMatchObject({
+    expect(later.at(-2)).toMatchObject({
       type: 'response.done',
       response: { id: expect.stringMatching(/^resp_sim2_/) },
     })

@@ -4,6 +4,7 @@
  */
 import type {
   ClientEventOf,
+  MCPTool,
   RealtimeAudioFormats,
   RealtimeConversationItem,
   RealtimeConversationItemFunctionCall,
@@ -13,6 +14,9 @@ import type {
   RealtimeConversationItemMessageUser,
   RealtimeError,
   RealtimeFunctionTool,
+  RealtimeMCPApprovalRequest,
+  RealtimeMCPListTools,
+  RealtimeMCPToolCall,
   RealtimeResponse,
   RealtimeResponseUsage,
   RealtimeSessionCreateRequestGA,
@@ -26,6 +30,13 @@ export type WireAudioFormat = RealtimeAudioFormats
 /** Turn detection as the Realtime API takes it (`server_vad` or `semantic_vad`). */
 export type WireTurnDetection = NonNullable<RealtimeTurnDetection>
 export type WireFunctionTool = RealtimeFunctionTool
+/** A hosted MCP server the model may call (`type: 'mcp'`). */
+export type WireMcpTool = MCPTool
+/** A tool of the session: a function, or a hosted MCP server. */
+export type WireTool = WireFunctionTool | WireMcpTool
+export type WireMcpCallItem = RealtimeMCPToolCall
+export type WireMcpApprovalRequestItem = RealtimeMCPApprovalRequest
+export type WireMcpListToolsItem = RealtimeMCPListTools
 export type WireToolChoice = ToolChoiceOptions | ToolChoiceFunction | ToolChoiceMCP
 /** The `session` object of `session.update`. */
 export type WireSessionConfig = RealtimeSessionCreateRequestGA

@@ -1,16 +1,12 @@
 import type { AgentSessionParts } from '../config'
 import type { OutputGuardrailResult } from '../guardrail'
 import { type Handoff, handoffsOf } from '../handoff'
+import { wireToolOf } from '../tool'
 import type { Agent, SessionEngine } from './engine'
 
 /** What the session tells the model about an agent: instructions, tools (handoffs as tools), voice. */
 export async function agentParts(engine: SessionEngine, agent: Agent): Promise<AgentSessionParts> {
-  const tools = agent.tools.map((t) => ({
-    type: 'function' as const,
-    name: t.name,
-    description: t.description,
-    parameters: t.parameters,
-  }))
+  const tools = agent.tools.map(wireToolOf)
   for (const h of handoffsOf(agent)) {
     tools.push({
       type: 'function',

@@ -7,7 +7,8 @@ import { messageOf, RealtimeError } from '../errors'
 import { EventHub } from '../eventHub'
 import { DEFAULT_GUARDRAIL_DEBOUNCE, type OutputGuardrail } from '../guardrail'
 import { GuardrailMonitor } from '../guardrailMonitor'
-import { settleItems, truncateItem } from '../history'
+import { settleItems, truncateItem, upsertItem } from '../history'
+import { McpCalls } from '../mcpCalls'
 import { type PlaybackTracker, WallClockPlaybackTracker } from '../playback'
 import { type ClientEvent, type ClientItem, parseServerEvent } from '../protocol'
 import { type HistoryChange, type SessionStatus, SessionStores } from '../stores'
@@ -21,6 +22,9 @@ import { handleServerEvent } from './serverEvents'
 
 // biome-ignore lint/suspicious/noExplicitAny: a session runs agents of any context type.
 export type Agent = RealtimeAgent<any>
+
+/** An item the client creates, before the engine gives it an id of its own. */
+export type NewItem = ClientItem extends infer T ? (T extends unknown ? Omit<T, 'id'> : never) : never
 
 /** What a `RealtimeSession` is made from; `RealtimeRunner.run()` fills it in. */
 export interface RealtimeSessionOptions<TContext> {
@@ -36,6 +40,11 @@ export interface RealtimeSessionOptions<TContext> {
   clock?: Clock
   /** Where the session keeps its state; a controller that opens many sessions passes its own. Reset at start. */
   stores?: SessionStores
+  /**
+   * The app's server attached to this call runs the tools (sideband): this session shows each call
+   * and its output but runs none and asks for no response after them.
+   */
+  remoteTools?: boolean
 }
 
 /**
@@ -51,6 +60,7 @@ export class SessionEngine {
   readonly hub = new EventHub()
   readonly stores: SessionStores
   readonly tools: ToolCallRunner
+  readonly mcp: McpCalls
   readonly monitor: GuardrailMonitor
   readonly responses = new ResponseTurns()
   readonly output: AudioOutput
@@ -95,11 +105,22 @@ export class SessionEngine {
       runContext: this.runContext,
       clock: this.clock,
       signal: this.#abort.signal,
+      remoteTools: options.remoteTools === true,
       calls: this.stores.toolCalls,
       emit: (event) => (event.type === 'error' ? this.emitError(event.error) : this.hub.emit(event)),
       sendToolOutput: (callId, output) =>
         this.createItem({ type: 'function_call_output', call_id: callId, output }),
       performHandoff: (from, target, callId) => performHandoff(this, from, target, callId),
+    })
+    this.mcp = new McpCalls({
+      get agent() {
+        return engine.agent
+      },
+      signal: this.#abort.signal,
+      calls: this.stores.toolCalls,
+      emit: (event) => (event.type === 'error' ? this.emitError(event.error) : this.hub.emit(event)),
+      sendApproval: (requestId, approve) =>
+        this.createItem({ type: 'mcp_approval_response', approval_request_id: requestId, approve }),
     })
   }
 
@@ -256,6 +277,7 @@ export class SessionEngine {
   teardown(): void {
     this.output.cancelWait()
     this.tools.rejectAll('The session closed before the tool was approved.')
+    this.mcp.rejectAll('The session closed before the tool was approved.')
     this.#abort.abort(new RealtimeError('session_closed', 'The session closed.'))
     this.hub.emit({ type: 'agent_end', agent: this.agent })
     this.hub.close()
@@ -294,12 +316,16 @@ export class SessionEngine {
     }
   }
 
-  /** Creates an item with an id of ours, so its echo can be recognised and a lost one re-sent. */
-  createItem(item: ClientItem): void {
+  /**
+   * Creates an item with an id of ours, so its echo can be recognised and a lost one re-sent. A
+   * tool's output joins its call in the history at once; the server's echo then changes nothing.
+   */
+  createItem(item: NewItem): void {
     const id = `item_rak${(this.#nextItem++).toString(36)}${Math.random().toString(36).slice(2, 10)}`
     const event: ClientEvent = { type: 'conversation.item.create', item: { ...item, id } }
     this.unacked.set(id, event)
-    this.send(event)
+    if (this.send(event) && item.type === 'function_call_output')
+      this.emitHistory(upsertItem(this.stores.conversation, item, null, this.agent.name))
   }
 
   /** Asks for a response, or queues the ask while one is active or tools are still running. */

@@ -1,7 +1,7 @@
 import { bytesToMs, decodeBase64, fromWireFormat } from '../codec'
 import { RealtimeError } from '../errors'
 import { applyToHistory, settleItems, truncateItem } from '../history'
-import type { ServerEvent, ServerEventOf, WireResponse } from '../protocol'
+import type { ServerEvent, ServerEventOf, WireItem, WireResponse } from '../protocol'
 import { addUsage } from '../usage'
 import type { SessionEngine } from './engine'
 
@@ -24,7 +24,9 @@ export function handleServerEvent(engine: SessionEngine, event: ServerEvent): vo
       engine.emitError(
         new RealtimeError('server_error', message || 'The server reported an error.', {
           serverCode: code ?? null,
-          details: { ...event.error, eventId: event.event_id ?? null, clientEventId: clientEventId ?? null },
+          eventId: event.event_id ?? null,
+          clientEventId: clientEventId ?? null,
+          details: { ...event.error },
         }),
       )
       return
@@ -83,12 +85,25 @@ export function handleServerEvent(engine: SessionEngine, event: ServerEvent): vo
     case 'response.output_item.done':
       if (event.item.type === 'function_call' && event.item.call_id && event.item.status !== 'incomplete')
         onToolCall(engine, event.item.call_id, event.item.name, event.item.arguments ?? '')
+      onMcpItem(engine, event.item, true)
       break
+    case 'mcp_list_tools.failed':
+      engine.mcp.listingFailed(event.item_id)
+      return
+    case 'response.mcp_call.in_progress':
+      onMcpCallStarted(engine, event.item_id)
+      return
     case 'response.done':
       return onResponseDone(engine, event.response)
     case 'conversation.item.added':
     case 'conversation.item.created':
       engine.unacked.delete(event.item.id ?? '')
+      if (event.item.type === 'function_call_output')
+        engine.tools.outputSeen(event.item.call_id, event.item.output)
+      onMcpItem(engine, event.item, false)
+      break
+    case 'conversation.item.done':
+      onMcpItem(engine, event.item, true)
       break
     case 'conversation.item.truncated': {
       const received = output.receivedMsOf(event.item_id, event.audio_end_ms)
@@ -147,6 +162,26 @@ function onResponseDone(engine: SessionEngine, response: WireResponse): void {
   }
   if (askAgain) return engine.requestResponse()
   engine.settleStatus()
+}
+
+/** Hosted MCP items: a server's tool list, an approval request, a call's result. */
+function onMcpItem(engine: SessionEngine, item: WireItem, done: boolean): void {
+  if (item.type === 'mcp_approval_request') engine.mcp.approvalRequested(item)
+  else if (item.type === 'mcp_list_tools' && done) engine.mcp.listed(item)
+  else if (item.type === 'mcp_call' && done) engine.mcp.ended(item)
+}
+
+function onMcpCallStarted(engine: SessionEngine, itemId: string): void {
+  const call = engine.stores.conversation.get(itemId)
+  if (call?.type !== 'function_call' || call.serverLabel === null) return
+  engine.mcp.started({
+    type: 'mcp_call',
+    id: call.itemId,
+    server_label: call.serverLabel,
+    name: call.name,
+    arguments: call.arguments,
+    approval_request_id: call.callId === call.itemId ? null : call.callId,
+  })
 }
 
 function onToolCall(engine: SessionEngine, callId: string, name: string, args: string): void {

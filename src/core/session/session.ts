@@ -182,13 +182,18 @@ export class RealtimeSession<TContext = unknown>
 
   /** Runs a tool call that waits for approval; `always` approves this tool for the rest of the session. */
   approveTool(callId: string, options: { always?: boolean } = {}): void {
-    if (!this.#engine.tools.approve(callId, options.always))
+    const engine = this.#engine
+    if (!engine.tools.approve(callId, options.always) && !engine.mcp.approve(callId, options.always))
       throw new RealtimeError('tool_not_found', `No tool call "${callId}" is waiting for approval.`)
   }
 
   /** Declines a tool call that waits for approval; the model gets `message` (or a default) as the result. */
   rejectTool(callId: string, options: { message?: string; always?: boolean } = {}): void {
-    if (!this.#engine.tools.reject(callId, options.message, options.always))
+    const { tools, mcp } = this.#engine
+    if (
+      !tools.reject(callId, options.message, options.always) &&
+      !mcp.reject(callId, options.message, options.always)
+    )
       throw new RealtimeError('tool_not_found', `No tool call "${callId}" is waiting for approval.`)
   }
 

@@ -20,7 +20,11 @@ export interface RealtimeMessageItem {
   readonly transcriptionFailed: boolean
 }
 
-/** A tool call by the model, with its output once the tool answered. */
+/**
+ * A tool call by the model, with its output once the tool answered: a function call, or a call the
+ * API made to a hosted MCP server (`serverLabel` set; `callId` is its approval request's id when
+ * it needed one, else its item id).
+ */
 export interface RealtimeToolCallItem {
   readonly type: 'function_call'
   readonly itemId: string
@@ -31,6 +35,8 @@ export interface RealtimeToolCallItem {
   readonly arguments: string
   readonly output: string | null
   readonly agentName: string | null
+  /** The hosted MCP server that ran the call, or null for a function call. */
+  readonly serverLabel: string | null
 }
 
 /** One item of the conversation: a message or a tool call. */

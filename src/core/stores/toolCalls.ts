@@ -5,6 +5,8 @@ import { ValueStore } from './store'
 export interface ToolCallState {
   readonly callId: string
   readonly name: string
+  /** The hosted MCP server that ran the call, or null for a function tool. */
+  readonly serverLabel: string | null
   readonly agentName: string
   readonly arguments: unknown
   readonly status: 'awaiting_approval' | 'running' | 'done' | 'failed' | 'rejected'
@@ -30,6 +32,7 @@ export class ToolCallStore extends ValueStore<readonly ToolCallState[]> {
       const next: ToolCallState = Object.freeze({
         callId,
         arguments: null,
+        serverLabel: null,
         output: null,
         error: null,
         // Stryker disable next-line ConditionalExpression: spreading calls[-1] (undefined) adds nothing either.

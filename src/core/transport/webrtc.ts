@@ -22,6 +22,11 @@ export interface WebRTCTransportOptions {
   fetch?: typeof fetch
   /** How long to wait for the data channel to open, ms. Default 15 000. */
   timeoutMs?: number
+  /**
+   * The call's id (`rtc_...`, from the answer's `Location`), once the API answered the offer: send it
+   * to your server so it can attach to the same call (sideband) and run the tools there.
+   */
+  onCallId?: (callId: string) => void
 }
 
 /**
@@ -96,6 +101,8 @@ export class WebRTCTransport implements RealtimeTransport {
         { details: { status: answer.status } },
       )
     }
+    const callId = answer.headers.get('location')?.split('/').filter(Boolean).pop()
+    if (callId) this.#options.onCallId?.(callId)
     await pc.setRemoteDescription({ type: 'answer', sdp: await answer.text() })
 
     await new Promise<void>((resolve, reject) => {

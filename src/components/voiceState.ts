@@ -1,0 +1,99 @@
+'use client'
+import type { RealtimeError } from '../core'
+import { type RealtimeStatus, useRealtimeSession } from '../react'
+
+/**
+ * What the user sees, as one string: the session's status refined by the microphone. The talk
+ * button and the status line both read it, so they never contradict each other.
+ */
+export type VoiceState =
+  | 'idle'
+  | 'connecting'
+  | 'listening'
+  | 'muted'
+  | 'mic-blocked'
+  | 'thinking'
+  | 'speaking'
+  | 'reconnecting'
+  | 'error'
+
+const MIC_ERRORS = new Set([
+  'microphone_denied',
+  'microphone_unavailable',
+  'device_lost',
+  'audio_context_failed',
+])
+
+/** Whether an error leaves the session up but the microphone closed. */
+export function isMicrophoneError(error: RealtimeError | null): boolean {
+  return error !== null && MIC_ERRORS.has(error.code)
+}
+
+/** The one transition table: session status, mute and error in, the state on screen out. */
+export function voiceStateOf(
+  status: RealtimeStatus,
+  muted: boolean,
+  error: RealtimeError | null,
+): VoiceState {
+  if (status !== 'listening') return status
+  if (isMicrophoneError(error)) return 'mic-blocked'
+  return muted ? 'muted' : 'listening'
+}
+
+export const VOICE_LABELS: Record<VoiceState, string> = {
+  idle: 'Not connected',
+  connecting: 'Connecting…',
+  listening: 'Listening',
+  muted: 'Microphone off',
+  'mic-blocked': 'Microphone blocked',
+  thinking: 'Thinking…',
+  speaking: 'Speaking',
+  reconnecting: 'Reconnecting…',
+  error: 'Not connected',
+}
+
+/**
+ * A message for the person using the app (the developer's detail stays in `error.message`,
+ * `error.cause` and the console). `null` when there is nothing to tell.
+ */
+export function userMessageOf(error: RealtimeError | null): string | null {
+  if (!error) return null
+  switch (error.code) {
+    case 'microphone_denied':
+      return 'The microphone is blocked. Allow it in your browser’s site settings, then retry. You can still type.'
+    case 'microphone_unavailable':
+    case 'device_lost':
+      return 'No microphone is available. Connect one, then retry. You can still type.'
+    case 'audio_context_failed':
+    case 'worklet_failed':
+      return 'Audio could not start in this browser. You can still type.'
+    case 'output_device_failed':
+      return 'That speaker could not be used; the default one plays instead.'
+    case 'auth_missing':
+    case 'browser_api_key_refused':
+    case 'client_secret_failed':
+    case 'connection_failed':
+    case 'connection_closed':
+      return 'Could not connect to the voice service. Check your connection and try again.'
+    case 'tool_not_found':
+    case 'tool_invalid_arguments':
+    case 'tool_execution_failed':
+    case 'tool_timeout':
+    case 'tool_rejected':
+    case 'guardrail_failed':
+      return null // the conversation goes on; the tool list and the log show the detail
+    default:
+      return 'Something went wrong with the voice service. Try again.'
+  }
+}
+
+/**
+ * The session's state as the user sees it, with the user-facing error message.
+ * @example
+ * const { state, label, message } = useVoiceState()
+ */
+export function useVoiceState() {
+  const session = useRealtimeSession()
+  const state = voiceStateOf(session.status, session.muted, session.error)
+  return { state, label: VOICE_LABELS[state], message: userMessageOf(session.error), session }
+}

@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest'
+import { hostedMcpTool, RealtimeAgent, type RealtimeSessionEvent } from '../../src/core'
+import { callMcp, type SimulatedMcpServer, type SimulatorTransportOptions, say } from '../../src/testing'
+import {
+  advanceUntil,
+  advanceUntilEvent,
+  answered,
+  clientEventsOf,
+  inMemorySimulator,
+} from '../helpers/inMemory'
+
+const sim = inMemorySimulator()
+
+const dice: SimulatedMcpServer = {
+  tools: [
+    {
+      name: 'roll',
+      description: 'Rolls dice.',
+      inputSchema: { type: 'object', properties: { sides: { type: 'number' } } },
+    },
+    { name: 'explode', description: 'Always fails.' },
+  ],
+  call: (name, args) => {
+    if (name === 'explode') throw new Error('the die fell off the table')
+    return `rolled ${(args as { sides: number }).sides}`
+  },
+}
+
+function agentWith(requireApproval: 'always' | 'never' = 'always') {
+  return new RealtimeAgent({
+    name: 'Gamer',
+    tools: [hostedMcpTool({ serverLabel: 'dice', serverUrl: 'https://dice.example/mcp', requireApproval })],
+  })
+}
+
+function simulator(extra: Partial<SimulatorTransportOptions> = {}): Omit<SimulatorTransportOptions, 'clock'> {
+  return {
+    mcpServers: { dice },
+    scenario: {
+      turns: [
+        {
+          replies: [
+            callMcp('dice', 'roll', { sides: 6 }),
+            (ctx) => say(ctx.toolOutput ? `You ${ctx.toolOutput}.` : 'No roll, then.'),
+          ],
+        },
+      ],
+    },
+    ...extra,
+  }
+}
+
+describe('hosted MCP tools', () => {
+  it('are offered to the model as mcp tools, and report the tools the server lists', async () => {
+    const agent = agentWith()
+    const { session, transport, clock } = await sim.start(agent, simulator())
+    expect(clientEventsOf(transport.clientEvents, 'session.update')[0]!.session).toMatchObject({
+      tools: [
+        {
+          type: 'mcp',
+          server_label: 'dice',
+          server_url: 'https://dice.example/mcp',
+          require_approval: 'always',
+        },
+      ],
+    })
+    // The server lists the tools while run() completes: the first loop still sees the event.
+    await clock.advance(0)
+    const seen: RealtimeSessionEvent[] = []
+    const loop = (async () => {
+      for await (const event of session) seen.push(event)
+    })()
+    session.close()
+    await loop
+    expect(seen.filter((e) => e.type === 'mcp_tools_listed')).toMatchObject([
+      { serverLabel: 'dice', tools: ['roll', 'explode'] },
+    ])
+  })
+
+  it('asks the app before a call, runs it once approved, and shows it like a function call', async () => {
+    const { session, transport, clock } = await sim.start(agentWith(), simulator())
+    const events: RealtimeSessionEvent[] = []
+    session.on('*', (e) => e.type.startsWith('tool_') && events.push(e))
+    session.sendMessage('Roll a d6')
+    const asked = await advanceUntilEvent(clock, session, 'tool_approval_required')
+    expect(asked).toMatchObject({
+      name: 'roll',
+      arguments: { sides: 6 },
+      tool: { type: 'hosted_mcp', serverLabel: 'dice' },
+    })
+    expect(session.stores.toolCalls.getSnapshot()).toMatchObject([
+      {
+        callId: asked.callId,
+        name: 'roll',
+        serverLabel: 'dice',
+        status: 'awaiting_approval',
+        agentName: 'Gamer',
+      },
+    ])
+    session.approveTool(asked.callId)
+    expect(clientEventsOf(transport.clientEvents, 'conversation.item.create').at(-1)!.item).toMatchObject({
+      type: 'mcp_approval_response',
+      approval_request_id: asked.callId,
+      approve: true,
+    })
+    await advanceUntilEvent(clock, session, 'history_updated', answered('You rolled 6.'))
+    expect(events.map((e) => e.type)).toEqual(['tool_approval_required', 'tool_start', 'tool_end'])
+    expect(events[2]).toMatchObject({ name: 'roll', callId: asked.callId, output: 'rolled 6', error: null })
+    expect(session.stores.toolCalls.getSnapshot()).toMatchObject([
+      { callId: asked.callId, status: 'done', output: 'rolled 6', serverLabel: 'dice' },
+    ])
+    const call = session.history.find((i) => i.type === 'function_call')
+    expect(call).toMatchObject({
+      name: 'roll',
+      callId: asked.callId,
+      serverLabel: 'dice',
+      output: 'rolled 6',
+      status: 'completed',
+      arguments: '{"sides":6}',
+    })
+    session.close()
+  })
+
+  it('tells the server when the app declines, and the model goes on without the call', async () => {
+    const { session, transport, clock } = await sim.start(agentWith(), simulator())
+    const ended: RealtimeSessionEvent[] = []
+    session.on('tool_end', (e) => ended.push(e))
+    session.sendMessage('Roll a d6')
+    const asked = await advanceUntilEvent(clock, session, 'tool_approval_required')
+    session.rejectTool(asked.callId, { message: 'Not now.' })
+    expect(clientEventsOf(transport.clientEvents, 'conversation.item.create').at(-1)!.item).toMatchObject({
+      type: 'mcp_approval_response',
+      approve: false,
+    })
+    expect(ended).toMatchObject([{ name: 'roll', error: { code: 'tool_rejected', message: 'Not now.' } }])
+    await advanceUntilEvent(clock, session, 'history_updated', answered('No roll, then.'))
+    expect(session.stores.toolCalls.getSnapshot()).toMatchObject([{ status: 'rejected' }])
+    expect(session.history.some((i) => i.type === 'function_call')).toBe(false)
+    session.close()
+  })
+
+  it('runs calls the policy does not hold, and reports a failing one as a failed tool call', async () => {
+    const { session, clock } = await sim.start(
+      agentWith('never'),
+      simulator({
+        scenario: {
+          turns: [{ replies: [callMcp('dice', 'explode'), (ctx) => say(`Oops: ${ctx.toolOutput}`)] }],
+        },
+      }),
+    )
+    const asked: unknown[] = []
+    session.on('tool_approval_required', (e) => asked.push(e))
+    session.sendMessage('Explode')
+    const end = await advanceUntilEvent(clock, session, 'tool_end')
+    expect(asked).toEqual([])
+    expect(end.error).toMatchObject({
+      code: 'tool_execution_failed',
+      message: expect.stringMatching(/fell off the table/),
+    })
+    await advanceUntil(clock, () => session.status === 'listening', 'the end of the answer')
+    expect(session.stores.toolCalls.getSnapshot()).toMatchObject([{ name: 'explode', status: 'failed' }])
+    expect(session.history.find((i) => i.type === 'function_call')).toMatchObject({
+      serverLabel: 'dice',
+      status: 'incomplete',
+      output: expect.stringMatching(/fell off the table/),
+    })
+    session.close()
+  })
+
+  it('reports a server that cannot list its tools as an mcp_failed error, and the session goes on', async () => {
+    const { session, clock } = await sim.start(
+      agentWith(),
+      simulator({
+        mcpServers: { dice: { ...dice, unreachable: true } },
+        scenario: { turns: [{ replies: [say('Still here.')] }] },
+      }),
+    )
+    await clock.advance(0)
+    expect(session.getSnapshot().error).toMatchObject({ code: 'mcp_failed' })
+    session.sendMessage('Hello')
+    await advanceUntilEvent(clock, session, 'history_updated', answered('Still here.'))
+    session.close()
+  })
+
+  it('declines calls still waiting when the session closes', async () => {
+    const { session, clock } = await sim.start(agentWith(), simulator())
+    const ended: RealtimeSessionEvent[] = []
+    session.on('tool_end', (e) => ended.push(e))
+    session.sendMessage('Roll a d6')
+    await advanceUntilEvent(clock, session, 'tool_approval_required')
+    session.close()
+    expect(ended).toMatchObject([{ name: 'roll', error: { code: 'tool_rejected' } }])
+    expect(session.stores.toolCalls.getSnapshot()).toMatchObject([{ status: 'rejected' }])
+  })
+})
