@@ -78,6 +78,7 @@ export {
   createClientSecretFetcher,
   defineOutputGuardrail,
   handoff,
+  hostedMcpTool,
   isRealtimeError,
   REALTIME_VOICES,
   RealtimeAgent,
