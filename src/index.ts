@@ -47,6 +47,7 @@ export type {
   AudioEndEvent,
   AudioEvent,
   AudioInterruptedEvent,
+  ClientSecretFetcherOptions,
   CustomVoice,
   ErrorEvent,
   FunctionTool,
@@ -74,6 +75,7 @@ export type {
   Voice,
 } from './core'
 export {
+  createClientSecretFetcher,
   defineOutputGuardrail,
   handoff,
   hostedMcpTool,
