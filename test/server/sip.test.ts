@@ -113,13 +113,12 @@ describe('OpenAI SIP calls on the simulator', () => {
       instructions: 'Help callers with orders.',
       tools: [{ name: 'lookup_order' }],
     })
-    // The greeting's item is done before its response is (the live API's order): the caller speaks
-    // once the response is over, or the API would refuse the next response.create.
-    let greeted = false
+    let responsesDone = 0
     session.on('raw_model_event', (e) => {
-      if (e.data.type === 'response.done') greeted = true
+      if (e.data.type === 'response.done') responsesDone++
     })
-    await until(session, () => greeted)
+    // The caller speaks once the greeting's response is over (the API refuses a second one meanwhile).
+    await until(session, () => responsesDone === 1)
     expect(texts(session, 'assistant')).toEqual(['Hello! How can I help you today?'])
     // The caller speaks on the phone line; the tool runs in this server session.
     call.inject({
