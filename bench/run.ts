@@ -8,13 +8,17 @@ import { bundleReport } from './bundle'
 import { callsReport } from './calls'
 import { codecReport } from './codec'
 import { eventsReport } from './events'
+import { longTaskReport } from './longtasks'
 import { machine } from './measure'
 import { reactReport } from './react'
+import { uiReport } from './ui'
 
 const sections = [
   eventsReport(),
   await bundleReport(),
   await reactReport(),
+  uiReport(),
+  await longTaskReport(),
   audioReport(),
   codecReport(),
   await callsReport(),

@@ -1,4 +1,10 @@
-import { defineOutputGuardrail, RealtimeAgent, type RealtimeModelSettings, tool } from 'realtime-agent-kit'
+import {
+  defineOutputGuardrail,
+  hostedMcpTool,
+  RealtimeAgent,
+  type RealtimeModelSettings,
+  tool,
+} from 'realtime-agent-kit'
 import { z } from 'zod'
 
 const getWeather = tool({
@@ -16,6 +22,15 @@ const bookTable = tool({
   execute: async ({ people, time }) => `Booked a table for ${people} at ${time}`,
 })
 
+/** The restaurant's menu, on its own MCP server: the API calls it for the model once the user approves. */
+const restaurantMenu = hostedMcpTool({
+  serverLabel: 'restaurant_menu',
+  serverUrl: 'https://menu.example.com/mcp',
+  serverDescription: "The restaurant's menu: dishes, ingredients and allergens.",
+  allowedTools: ['lookup_dish'],
+  requireApproval: 'always',
+})
+
 /** Prices are quoted by the restaurant, never by the agent: an answer that names one is stopped. */
 export const noPrices = defineOutputGuardrail({
   name: 'no_prices',
@@ -26,7 +41,7 @@ export const bookingAgent = new RealtimeAgent({
   name: 'Booking Agent',
   instructions: 'You book restaurant tables. Confirm the party size and time.',
   handoffDescription: 'Books tables.',
-  tools: [bookTable],
+  tools: [bookTable, restaurantMenu],
   outputGuardrails: [noPrices],
 })
 

@@ -1,7 +1,24 @@
-import { callTool, type Scenario, say } from 'realtime-agent-kit/testing'
+import { callMcp, callTool, type Scenario, say } from 'realtime-agent-kit/testing'
 
-/** What the simulated model does in the demo and the stories: a tool, a handoff, an approval, a guardrail. */
+/**
+ * What the simulated model does in the demo and the stories: a tool, a handoff, an approval, a
+ * guardrail, and a hosted MCP server's tool (with approval).
+ */
 export const storyScenario: Scenario = {
+  mcpServers: {
+    restaurant_menu: {
+      tools: [
+        {
+          name: 'lookup_dish',
+          description: 'Ingredients and allergens of a dish.',
+          inputSchema: { type: 'object', properties: { dish: { type: 'string' } }, required: ['dish'] },
+          annotations: { readOnlyHint: true },
+        },
+      ],
+      call: (_name, args) =>
+        `${(args as { dish: string }).dish}: seasonal vegetables, miso, rice; a vegetarian version is available.`,
+    },
+  },
   turns: [
     {
       user: 'What is the weather in Tokyo?',
@@ -23,6 +40,18 @@ export const storyScenario: Scenario = {
       replies: [
         say('The tasting menu is $95 per person, and wine pairing is extra.'),
         say('The restaurant will tell you the prices when you arrive.'),
+      ],
+    },
+    {
+      user: 'Is the tasting menu vegetarian?',
+      replies: [
+        callMcp('restaurant_menu', 'lookup_dish', { dish: 'Tasting menu' }),
+        (ctx) =>
+          say(
+            ctx.toolOutput
+              ? 'Yes: the tasting menu comes in a vegetarian version.'
+              : 'I could not check the menu, but the restaurant can tell you.',
+          ),
       ],
     },
   ],

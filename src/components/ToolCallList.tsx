@@ -41,7 +41,12 @@ function describe(call: ToolCallState): string {
           .map(([k, v]) => `${k} ${typeof v === 'string' ? v : JSON.stringify(v)}`)
           .join(', ')
       : String(args ?? '')
-  return `${call.name}${detail ? ` (${detail})` : ''}`
+  return `${nameOf(call)}${detail ? ` (${detail})` : ''}`
+}
+
+/** A hosted MCP tool is named with its server, as the model sees it. */
+function nameOf(call: ToolCallState): string {
+  return call.serverLabel === null ? call.name : `${call.serverLabel} · ${call.name}`
 }
 
 /**
@@ -99,10 +104,11 @@ export const ToolCallList = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivEle
               tabIndex={-1}
               className="rak-tool-calls__item"
               data-state={call.status}
+              data-mcp={call.serverLabel === null ? undefined : ''}
             >
               <div className="rak-tool-calls__head">
                 <ToolIcon />
-                <code className="rak-tool-calls__name">{call.name}</code>
+                <code className="rak-tool-calls__name">{nameOf(call)}</code>
                 <span className="rak-tool-calls__status">{STATUS[call.status]}</span>
               </div>
               <Arguments args={call.arguments} />

@@ -1,5 +1,4 @@
 import type { Clock, RawServerEvent } from '../core'
-import type { SimulatedMcpServer } from './mcpServers'
 import type { Scenario } from './scenario'
 
 /** How a {@link RealtimeSimulator} behaves: its script, its pace and clock, and hooks for tests. */
@@ -27,8 +26,6 @@ export interface SimulatorOptions {
    * with output_audio_buffer.started / stopped / cleared, and output_audio_buffer.clear cuts it.
    */
   audioOverMedia?: boolean
-  /** Hosted MCP servers by server label: what they list and what their calls return. */
-  mcpServers?: Record<string, SimulatedMcpServer>
   /**
    * Ends the session this long after it opened, as the live API does at its maximum duration: an
    * `error` (`session_expired`), then the connection closes. Default: never (`expires_at` still

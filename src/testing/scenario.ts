@@ -1,4 +1,4 @@
-import type { McpCallRequest } from './mcpServers'
+import type { McpCallRequest, SimulatedMcpServer } from './mcpServers'
 
 /**
  * One scripted answer of the simulated assistant: spoken (or text) words, function calls, or calls
@@ -43,6 +43,11 @@ export interface Scenario {
   fallback?: (ctx: ReplyContext) => ScriptedReply
   /** The greeting-free transcript used for speech beyond the script. Default "Hello?". */
   defaultUserTranscript?: string
+  /**
+   * The hosted MCP servers of this world, by server label: what they list and what their calls
+   * return. A server a session names that is not here cannot be reached (its listing fails).
+   */
+  mcpServers?: Record<string, SimulatedMcpServer>
 }
 
 /** A spoken (or text) reply. */

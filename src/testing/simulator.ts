@@ -58,7 +58,7 @@ export class RealtimeSimulator {
     const config = new SessionConfig(`sess_${options.idPrefix ?? 'sim'}_0001`, expiresAt)
     const conversation = new Conversation(outbox)
     const script = new ScriptCursor(options.scenario)
-    const mcp = new McpServers(outbox, conversation, options.mcpServers)
+    const mcp = new McpServers(outbox, conversation, options.scenario?.mcpServers)
     const responses = new Responses(
       { outbox, config, conversation, script, mcp, clock, onIdle: () => this.#turns.armIdleTimer() },
       options,

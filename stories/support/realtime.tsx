@@ -2,6 +2,7 @@ import type { Decorator } from '@storybook/react-vite'
 import { type ReactNode, useEffect } from 'react'
 import { triageAgent } from '../../demo/agents'
 import {
+  type RealtimeAgent,
   RealtimeClient,
   type RealtimeClientSnapshot,
   RealtimeError,
@@ -30,6 +31,8 @@ export interface RealtimeParameters {
   client?: RealtimeClient
   /** A transport per connection, e.g. a ReplayTransport of a recorded conversation. */
   transport?: () => RealtimeTransport
+  /** The starting agent; default the demo's triage agent. */
+  agent?: RealtimeAgent
 }
 
 /** Drives a conversation through the public API, so the components see real simulator events. */
@@ -79,7 +82,7 @@ export const withRealtime: Decorator = (Story, context) => {
   return (
     <RealtimeProvider
       key={context.id}
-      agent={triageAgent}
+      agent={params.agent ?? triageAgent}
       auth={{ clientSecret: 'ek_storybook' }}
       audio={params.audio ? {} : false}
       {...(params.transport ? { transport: params.transport } : {})}

@@ -35,8 +35,8 @@ function agentWith(requireApproval: 'always' | 'never' = 'always') {
 
 function simulator(extra: Partial<SimulatorTransportOptions> = {}): Omit<SimulatorTransportOptions, 'clock'> {
   return {
-    mcpServers: { dice },
     scenario: {
+      mcpServers: { dice },
       turns: [
         {
           replies: [
@@ -144,6 +144,7 @@ describe('hosted MCP tools', () => {
       agentWith('never'),
       simulator({
         scenario: {
+          mcpServers: { dice },
           turns: [{ replies: [callMcp('dice', 'explode'), (ctx) => say(`Oops: ${ctx.toolOutput}`)] }],
         },
       }),
@@ -171,8 +172,10 @@ describe('hosted MCP tools', () => {
     const { session, clock } = await sim.start(
       agentWith(),
       simulator({
-        mcpServers: { dice: { ...dice, unreachable: true } },
-        scenario: { turns: [{ replies: [say('Still here.')] }] },
+        scenario: {
+          mcpServers: { dice: { ...dice, unreachable: true } },
+          turns: [{ replies: [say('Still here.')] }],
+        },
       }),
     )
     await clock.advance(0)

@@ -43,7 +43,7 @@ export interface SimulatedServer {
 
 /**
  * In-memory simulators for a test file (call it at the top level). After each test, every client
- * event the kit sent and every server event a simulator sent must pass the official schemas.
+ * event the kit sent and every server event a simulator sent must pass the closed live schemas.
  * @example
  * const sim = simulator()
  * it('answers', async () => {
@@ -58,8 +58,8 @@ export function simulator() {
     const received = servers.flatMap((s) => s.serverEvents())
     const clientProblems = sent.map((e) => checkEvent('client', e, 'closed')).filter(Boolean)
     const serverProblems = received.map((e) => checkEvent('server', e, 'closed')).filter(Boolean)
-    expect(clientProblems, 'client events that fail the official schema').toEqual([])
-    expect(serverProblems, 'simulator events that fail the official schema').toEqual([])
+    expect(clientProblems, 'client events the live API would refuse').toEqual([])
+    expect(serverProblems, 'simulator events the live API would not send').toEqual([])
   })
   return {
     start(options: Omit<SimulatorTransportOptions, 'clock'> = {}): SimulatedServer {
