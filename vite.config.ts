@@ -157,6 +157,16 @@ export default defineConfig({
         ? [
             {
               extends: true as const,
+              plugins: [react()],
+              test: {
+                name: 'bench-ui',
+                include: ['bench/ui.browser.tsx'],
+                browser: browser(),
+                testTimeout: 120_000,
+              },
+            },
+            {
+              extends: true as const,
               test: {
                 name: 'bench-audio',
                 include: ['bench/audio.browser.ts'],

@@ -5,12 +5,24 @@
 import { writeFileSync } from 'node:fs'
 import { audioReport } from './audio'
 import { bundleReport } from './bundle'
+import { callsReport } from './calls'
 import { codecReport } from './codec'
 import { eventsReport } from './events'
+import { longTaskReport } from './longtasks'
 import { machine } from './measure'
 import { reactReport } from './react'
+import { uiReport } from './ui'
 
-const sections = [eventsReport(), await bundleReport(), await reactReport(), audioReport(), codecReport()]
+const sections = [
+  eventsReport(),
+  await bundleReport(),
+  await reactReport(),
+  uiReport(),
+  await longTaskReport(),
+  audioReport(),
+  codecReport(),
+  await callsReport(),
+]
 const report = [
   '# Benchmark results',
   '',

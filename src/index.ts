@@ -6,6 +6,7 @@ export type {
   DeviceSelectProps,
   ElementProps,
   EventLogProps,
+  FrameScheduler,
   LoggedEvent,
   MessageInputProps,
   TalkButtonProps,
@@ -19,6 +20,8 @@ export type {
   UseTranscriptViewResult,
   VisualizerOptions,
   VoiceConsoleProps,
+  VoiceState,
+  WithdrawnDisplay,
 } from './components'
 // The React entry point: provider, hooks and components, plus the agent API apps need with them.
 // Core-only users import `realtime-agent-kit/core`; the stylesheet is `realtime-agent-kit/styles.css`.
@@ -39,6 +42,7 @@ export {
   useMessageInput,
   useTalkButton,
   useTranscriptView,
+  useVoiceState,
   VoiceConsole,
 } from './components'
 export type {

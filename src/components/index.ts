@@ -5,14 +5,14 @@ export { AudioVisualizer, useAudioVisualizer } from './AudioVisualizer'
 export { ConnectionStatus, useConnectionStatus } from './ConnectionStatus'
 export { DeviceSelect } from './DeviceSelect'
 export { EventLog, useEventLog } from './EventLog'
-export type { LoggedEvent } from './eventLogStore'
+export type { FrameScheduler, LoggedEvent } from './eventLogStore'
 export type { MessageInputProps } from './MessageInput'
 export { MessageInput, useMessageInput } from './MessageInput'
 export type { ElementProps } from './props'
 export type { TalkButtonProps, TalkMode } from './TalkButton'
 export { TalkButton, useTalkButton } from './TalkButton'
 export { ToolCallList } from './ToolCallList'
-export type { TranscriptViewProps } from './TranscriptView'
+export type { TranscriptViewProps, WithdrawnDisplay } from './TranscriptView'
 export { TranscriptRow, TranscriptView, useTranscriptView } from './TranscriptView'
 export type {
   AgentIndicatorProps,
@@ -28,3 +28,5 @@ export type {
   VoiceConsoleProps,
 } from './types'
 export { VoiceConsole } from './VoiceConsole'
+export type { VoiceState } from './voiceState'
+export { useVoiceState } from './voiceState'

@@ -73,7 +73,7 @@ async function resolveAuth<TContext>(options: RealtimeRunOptions<TContext>): Pro
     } catch (cause) {
       throw new RealtimeError(
         'client_secret_failed',
-        `getClientSecret() failed: ${messageOf(cause)}. Check the endpoint that mints client secrets.`,
+        `getClientSecret() failed: ${messageOf(cause).replace(/[.\s]+$/, '')}. Check the endpoint that mints client secrets.`,
         { cause },
       )
     }

@@ -1,0 +1,134 @@
+/**
+ * Main-thread long tasks in the production build of the demo, in headless Chromium with a fake
+ * microphone: from the Start click through connecting and a spoken and a typed turn. Reports click ->
+ * "listening" and every task over 50 ms (PerformanceObserver `longtask`), over three page loads.
+ *   npx tsx bench/longtasks.ts   (also part of `npm run bench`)
+ */
+import { execFileSync } from 'node:child_process'
+import { resolve } from 'node:path'
+import { chromium } from 'playwright'
+import { preview } from 'vite'
+
+const root = resolve(import.meta.dirname, '..')
+
+interface Run {
+  clickToListeningMs: number
+  longTasks: number[]
+}
+
+async function measureOnce(url: string): Promise<Run> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-dev-shm-usage',
+      '--disable-gpu',
+      '--autoplay-policy=no-user-gesture-required',
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-audio-capture=${resolve(root, 'test/fixtures/speech.wav')}`,
+    ],
+  })
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    await page.addInitScript(() => {
+      const w = window as unknown as { __tasks: { start: number; duration: number }[]; __click: number }
+      w.__tasks = []
+      w.__click = -1
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__tasks.push({ start: e.startTime, duration: e.duration })
+      }).observe({ type: 'longtask', buffered: true })
+      addEventListener(
+        'click',
+        (e) => {
+          if (w.__click < 0) w.__click = e.timeStamp
+        },
+        true,
+      )
+    })
+    await page.goto(url)
+    const talk = page.getByRole('button', { name: 'Start conversation' })
+    await talk.waitFor()
+    await page.waitForTimeout(500) // let the page settle after load: load-time tasks are not the click's
+    await talk.click()
+    const listeningAt = await page.waitForFunction(
+      () =>
+        document.querySelector('.rak-talk-button')?.getAttribute('aria-label') === 'Mute microphone'
+          ? performance.now()
+          : null,
+      undefined,
+      { polling: 'raf', timeout: 20_000 },
+    )
+    const listening = (await listeningAt.jsonValue()) as number
+    // A spoken turn (the fake microphone) and a typed one.
+    await page
+      .getByRole('log', { name: 'Transcript' })
+      .getByText('It is sunny')
+      .waitFor({ timeout: 30_000 })
+      .catch(async (error) => {
+        console.error(await page.evaluate(() => document.querySelector('.rak-transcript')?.textContent))
+        throw error
+      })
+    await page.getByRole('textbox', { name: 'Message' }).fill('And tomorrow?')
+    await page.keyboard.press('Enter')
+    await page
+      .getByRole('log', { name: 'Transcript' })
+      .getByText('And tomorrow?')
+      .waitFor({ timeout: 30_000 })
+    // The answer to the typed turn has started: an assistant row after the typed one.
+    await page.waitForFunction(
+      () => {
+        const rows = [...document.querySelectorAll('.rak-transcript__row')]
+        const typed = rows.findIndex((r) => r.textContent?.includes('And tomorrow?'))
+        return typed >= 0 && rows.slice(typed + 1).some((r) => r.getAttribute('data-role') === 'assistant')
+      },
+      undefined,
+      { timeout: 30_000 },
+    )
+    const { tasks, click } = await page.evaluate(() => {
+      const w = window as unknown as { __tasks: { start: number; duration: number }[]; __click: number }
+      return { tasks: w.__tasks, click: w.__click }
+    })
+    return {
+      clickToListeningMs: listening - click,
+      longTasks: tasks.filter((t) => t.start >= click).map((t) => Math.round(t.duration)),
+    }
+  } finally {
+    await browser.close()
+  }
+}
+
+export async function longTaskReport(): Promise<string> {
+  execFileSync('npm', ['run', 'demo:build', '--silent'], { cwd: root, stdio: 'ignore' })
+  const server = await preview({
+    configFile: resolve(root, 'demo/vite.config.ts'),
+    build: { outDir: resolve(root, 'demo-dist') },
+    preview: { port: 4174, host: '127.0.0.1', strictPort: true },
+    logLevel: 'silent',
+  })
+  const runs: Run[] = []
+  try {
+    for (let i = 0; i < 3; i++) runs.push(await measureOnce('http://127.0.0.1:4174/'))
+  } finally {
+    await server.close()
+  }
+  const rows = runs.map(
+    (r, i) =>
+      `| ${i + 1} | ${Math.round(r.clickToListeningMs)} ms | ${r.longTasks.length} | ${r.longTasks.length ? `${Math.max(...r.longTasks)} ms` : '–'} |`,
+  )
+  return [
+    '## Long tasks after Start (browser)',
+    '',
+    'Production build of the demo (`npm run demo:build`, served by `vite preview`), headless Chromium, fake microphone playing `test/fixtures/speech.wav`. From the Start click through connecting, one spoken turn and one typed turn; long tasks from `PerformanceObserver` (`longtask`, over 50 ms). Command: `npx tsx bench/longtasks.ts`.',
+    '',
+    '| run | click -> listening | long tasks after the click | longest |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n')
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(await longTaskReport())
+  process.exit(0)
+}
