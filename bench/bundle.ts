@@ -1,15 +1,16 @@
 /**
- * Bundle size of a typical app import, React external, minified, next to peers; also the size
- * budget CI enforces: `tsx bench/bundle.ts --budget` fails above 29 KiB brotli.
+ * Bundle size of the kit's typical import, lazily loaded chunks included, React external, minified,
+ * next to peers; also the size budgets CI enforces (`tsx bench/bundle.ts --budget`).
  */
 import { resolve } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { build, type Metafile } from 'esbuild'
 
 const root = new URL('..', import.meta.url).pathname
-// 25 KiB until the windowed transcript (virtua, 3.7 KiB brotli, keeps 10,000-row sessions smooth);
-// 29 since hosted MCP tools joined the core and the components gained icons and the voice state.
-export const BUDGET_BROTLI_KIB = 29
+// The aim is 25 KiB; the windowed transcript (virtua), hosted MCP tool calls and the grown session
+// engine brought the typical import to 29.8 KiB, so the budget holds that line until they shrink.
+export const BUDGET_BROTLI_KIB = 31
+export const VOICE_CONSOLE_BUDGET_BROTLI_KIB = 36
 
 /** A typical app's import of each library. */
 export const CASES: { name: string; code: string }[] = [
@@ -39,8 +40,14 @@ export interface Size {
   brotli: number
 }
 
-/** Minified ESM of what the entry loads up front (lazy chunks left out), React external. */
-export async function measure(code: string): Promise<Size> {
+/** Which lazily loaded chunks a measurement counts, by the source files in them. */
+export type LazyChunks = 'all' | ((inputs: string[]) => boolean)
+
+/**
+ * Minified ESM of what the entry loads up front plus the lazily loaded chunks it reaches (all of
+ * them unless `lazy` picks some), React external.
+ */
+export async function measure(code: string, lazy: LazyChunks = 'all'): Promise<Size> {
   const result = await build({
     stdin: { contents: code, resolveDir: root, loader: 'ts' },
     bundle: true,
@@ -65,8 +72,12 @@ export async function measure(code: string): Promise<Size> {
   const visit = (file: string) => {
     if (files.has(file)) return
     files.add(file)
-    for (const imported of meta.outputs[file]?.imports ?? [])
-      if (imported.kind === 'import-statement' && !imported.external) visit(imported.path)
+    for (const imported of meta.outputs[file]?.imports ?? []) {
+      if (imported.external) continue
+      const inputs = Object.keys(meta.outputs[imported.path]?.inputs ?? {})
+      if (imported.kind === 'import-statement') visit(imported.path)
+      else if (imported.kind === 'dynamic-import' && (lazy === 'all' || lazy(inputs))) visit(imported.path)
+    }
   }
   visit(entry)
   // Metafile paths are relative to the working directory; output paths are absolute.
@@ -81,11 +92,56 @@ export async function measure(code: string): Promise<Size> {
   }
 }
 
+// The full JSON Schema validator loads only for a tool schema with keywords beyond function
+// calling's (format, oneOf, if, ...); every other lazy chunk counts as downloaded.
+const withoutFullValidator: LazyChunks = (inputs) =>
+  !inputs.every((input) => input.includes('node_modules/@cfworker/json-schema'))
+
+const typicalImport = `export { RealtimeProvider, useRealtimeSession, useTranscript, useAgentEvents, useToolCalls, TalkButton, TranscriptView, RealtimeAgent, tool, handoff } from './src'`
+
+/** The kit's own measurements; those with a budget fail `npm run size` above it. */
+export const KIT_CASES: { name: string; code: string; lazy: LazyChunks; budgetKiB?: number }[] = [
+  {
+    name: 'typical import (provider, hooks, TalkButton, TranscriptView, core) with a JSON-schema tool, lazy chunks included',
+    code: typicalImport,
+    lazy: withoutFullValidator,
+    budgetKiB: BUDGET_BROTLI_KIB,
+  },
+  {
+    name: 'typical import with a JSON-schema tool beyond function-calling keywords (loads the full validator)',
+    code: typicalImport,
+    lazy: 'all',
+  },
+  {
+    name: 'VoiceConsole (every component) with the provider, lazy chunks included',
+    code: `export { RealtimeProvider, VoiceConsole, RealtimeAgent, tool } from './src'`,
+    lazy: withoutFullValidator,
+    budgetKiB: VOICE_CONSOLE_BUDGET_BROTLI_KIB,
+  },
+  {
+    name: 'typical import with a zod tool (zod counted)',
+    code: `${typicalImport}; import { z } from 'zod'; import { tool as t } from './src'; export const weather = t({ name: 'w', description: 'w', parameters: z.object({ city: z.string() }), execute: ({ city }) => city })`,
+    lazy: withoutFullValidator,
+  },
+  {
+    name: 'typical import with a zod/mini tool (zod/mini counted)',
+    code: `${typicalImport}; import * as z from 'zod/mini'; import { tool as t } from './src'; export const weather = t({ name: 'w', description: 'w', parameters: z.object({ city: z.string() }), execute: ({ city }) => city })`,
+    lazy: withoutFullValidator,
+  },
+]
+
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`
 
 export async function bundleReport(): Promise<string> {
   const rows: string[] = []
-  for (const c of CASES) {
+  for (const c of KIT_CASES) {
+    const s = await measure(c.code, c.lazy)
+    const budget = c.budgetKiB === undefined ? '' : ` (budget ${c.budgetKiB} KiB)`
+    rows.push(
+      `| realtime-agent-kit: ${c.name}${budget} | ${kib(s.raw)} | ${kib(s.gzip)} | ${kib(s.brotli)} |`,
+    )
+  }
+  for (const c of CASES.slice(1)) {
     try {
       const s = await measure(c.code)
       rows.push(`| ${c.name} | ${kib(s.raw)} | ${kib(s.gzip)} | ${kib(s.brotli)} |`)
@@ -96,23 +152,27 @@ export async function bundleReport(): Promise<string> {
   return [
     '## Bundle size',
     '',
-    'A typical app import of each library, bundled with esbuild (minified ESM, browser, React external); what loads up front, lazily loaded chunks left out. Command: `npm run bench`; the budget check is `npm run size`.',
+    'A typical app import of each library, bundled with esbuild (minified ESM, browser, React external), with its lazily loaded chunks (for the kit, those its session downloads; for the peers, all of them). Command: `npm run bench`; the budget check is `npm run size`.',
     '',
     '| import | minified | gzip | brotli |',
     '| --- | --- | --- | --- |',
     ...rows,
     '',
-    `Budget: at most ${BUDGET_BROTLI_KIB} KiB brotli for the kit's typical import (checked in CI).`,
+    `Budgets (checked in CI): at most ${BUDGET_BROTLI_KIB} KiB brotli for the kit's typical import with a JSON-schema tool, ${VOICE_CONSOLE_BUDGET_BROTLI_KIB} KiB for VoiceConsole.`,
     '',
   ].join('\n')
 }
 
 if (process.argv.includes('--budget')) {
-  const size = await measure(CASES[0]!.code)
-  const over = size.brotli > BUDGET_BROTLI_KIB * 1024
-  console.log(
-    `typical import: ${kib(size.raw)} minified, ${kib(size.gzip)} gzip, ${kib(size.brotli)} brotli (budget ${BUDGET_BROTLI_KIB} KiB brotli)`,
-  )
+  let over = false
+  for (const c of KIT_CASES) {
+    const size = await measure(c.code, c.lazy)
+    const budget = c.budgetKiB === undefined ? '' : ` (budget ${c.budgetKiB} KiB brotli)`
+    console.log(
+      `${c.name}: ${kib(size.raw)} minified, ${kib(size.gzip)} gzip, ${kib(size.brotli)} brotli${budget}`,
+    )
+    if (c.budgetKiB !== undefined && size.brotli > c.budgetKiB * 1024) over = true
+  }
   if (over) {
     console.error('Over the size budget: find what grew (npm run bench lists the peers) before raising it.')
     process.exit(1)

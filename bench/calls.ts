@@ -6,6 +6,7 @@
  */
 import { type ChildProcess, fork } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
+import { getPriority, loadavg, setPriority } from 'node:os'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { TWILIO_FRAME_MS, TwilioPhone } from 'realtime-agent-kit/testing'
 import WebSocket from 'ws'
@@ -112,10 +113,16 @@ interface Level {
   worstGapMs: number
   driverLagP99Ms: number
   framesSent: number
+  /** The machine's 1-minute load average before and after: other work shares these 2 cores. */
+  load: string
 }
 
 async function runLevel(count: number): Promise<Level> {
+  const loadBefore = loadavg()[0]!
   const simulator = child('./callsSimulator.ts')
+  // The callers and the API stand for the outside world (Twilio, OpenAI): they yield the CPU to the
+  // bridge, the process under test, which runs at normal priority.
+  if (simulator.pid) setPriority(simulator.pid, 10)
   const { url } = await next(simulator, 'ready')
   const bridge = child('./callsBridge.ts', [String(url)])
   const ready = await next(bridge, 'ready')
@@ -155,6 +162,12 @@ async function runLevel(count: number): Promise<Level> {
   )
     await sleep(200)
   running = false
+  // A caller that stopped on an odd frame leaves half a batch in the bridge: one more silent frame.
+  for (const caller of callers)
+    if (caller.framesSent % 2 === 1 && caller.socket.readyState === WebSocket.OPEN) {
+      caller.phone.frame(false)
+      caller.framesSent++
+    }
   await sleep(300)
   const counts = await ask(simulator, 'counts')
   const framesSent = callers.reduce((sum, c) => sum + c.framesSent, 0)
@@ -177,6 +190,7 @@ async function runLevel(count: number): Promise<Level> {
     worstGapMs: Math.max(...callers.map((c) => c.worstGapMs)),
     driverLagP99Ms,
     framesSent,
+    load: `${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`,
   }
 }
 
@@ -190,27 +204,42 @@ const ok = (l: Level) =>
 
 export async function callsReport(): Promise<string> {
   const levels: Level[] = []
-  for (const count of LEVELS) {
-    const level = await runLevel(count)
-    console.error(`calls ${count}: ${JSON.stringify(level)}`)
-    levels.push(level)
+  const priority = getPriority()
+  setPriority(10)
+  try {
+    for (const count of LEVELS) {
+      const level = await runLevel(count)
+      console.error(`calls ${count}: ${JSON.stringify(level)}`)
+      levels.push(level)
+    }
+  } finally {
+    setPriority(priority)
   }
   const held = levels.filter(ok).map((l) => l.calls)
   const figure = held.length ? Math.max(...held) : 0
+  const whole = levels.filter(
+    (l) => l.held === l.calls && l.failures === 0 && l.inboundLost === 0 && l.outboundLost === 0,
+  )
+  const wholeFigure = whole.length ? Math.max(...whole.map((l) => l.calls)) : 0
+  const loads = levels.map((l) => l.load).join(', ')
   const rows = levels.map(
     (l) =>
-      `| ${l.calls} | ${l.held} | ${l.lagP99Ms.toFixed(1)} / ${l.lagMaxMs.toFixed(1)} | ${l.inboundLost} / ${l.framesSent.toLocaleString('en-US')} | ${l.outboundLost} | ${l.late} (${l.worstGapMs.toFixed(0)} ms) | ${l.cpuPerCall.toFixed(2)} % | ${l.mibPerCall.toFixed(2)} | ${l.driverLagP99Ms.toFixed(1)} | ${ok(l) ? 'yes' : 'no'} |`,
+      `| ${l.calls} | ${l.held} | ${l.lagP99Ms.toFixed(1)} / ${l.lagMaxMs.toFixed(1)} | ${l.inboundLost} / ${l.framesSent.toLocaleString('en-US')} | ${l.outboundLost} | ${l.late} (${l.worstGapMs.toFixed(0)} ms) | ${l.cpuPerCall.toFixed(2)} % | ${l.mibPerCall.toFixed(2)} | ${l.driverLagP99Ms.toFixed(1)} | ${l.load} | ${ok(l) ? 'yes' : 'no'} |`,
   )
   return [
     '## Phone calls: concurrent Twilio calls on one bridge process',
     '',
-    `Simulated Twilio callers (one process) against one bridge process (\`createTwilioBridge\` + \`attachTwilioMediaStream\`, one realtime session per call over a real WebSocket), the simulator in a third process, audio at real-time pace both ways: each caller sends a 20 ms u-law frame every 20 ms and plays what it receives in real time (echoing marks), listens to the greeting, then speaks a sentence (800 ms) each time the agent has been quiet for a moment; each answer is about 5.5 s of audio in 100 ms chunks. Calls ramp up 15 ms apart, then a ${WINDOW_MS / 1000} s window is measured in the bridge: event-loop lag (\`monitorEventLoopDelay\`), CPU (\`process.cpuUsage\`) and RSS over the baseline. Afterwards callers fall silent until every answer has played out, and the frames counted at each end are compared. A late frame is an answer chunk arriving more than ${LATE_MS} ms after the previous chunk had played (an audible gap). All three processes share this machine's 2 cores. Command: \`npm run bench:calls\`.`,
+    `Simulated Twilio callers (one process) against one bridge process (\`createTwilioBridge\` + \`attachTwilioMediaStream\`, one realtime session per call over a real WebSocket), the simulator in a third process, audio at real-time pace both ways: each caller sends a 20 ms u-law frame every 20 ms and plays what it receives in real time (echoing marks), listens to the greeting, then speaks a sentence (800 ms) each time the agent has been quiet for a moment; each answer is about 5.5 s of audio in 100 ms chunks. Calls ramp up 15 ms apart, then a ${WINDOW_MS / 1000} s window is measured in the bridge: event-loop lag (\`monitorEventLoopDelay\`), CPU (\`process.cpuUsage\`) and RSS over the baseline. Afterwards callers fall silent until every answer has played out, and the frames counted at each end are compared. A late frame is an answer chunk arriving more than ${LATE_MS} ms after the previous chunk had played (an audible gap). All three processes share this machine's 2 cores (and so does whatever else runs: the load column is the 1-minute load average before and after each level); the callers and the simulator run at lower priority (nice 10), as stand-ins for Twilio and OpenAI, the bridge at normal priority. Command: \`npm run bench:calls\`.`,
     '',
-    '| calls | held | bridge lag p99 / max, ms | caller frames lost / sent | agent chunks lost | late chunks (worst gap) | bridge CPU per call | bridge MiB per call | caller-process lag p99, ms | within target |',
-    '| ----- | ---- | ------------------------ | ------------------------- | ----------------- | ----------------------- | ------------------- | ------------------- | -------------------------- | ------------- |',
+    '| calls | held | bridge lag p99 / max, ms | caller frames lost / sent | agent chunks lost | late chunks (worst gap) | bridge CPU per call | bridge MiB per call | caller-process lag p99, ms | machine load | within target |',
+    '| ----- | ---- | ------------------------ | ------------------------- | ----------------- | ----------------------- | ------------------- | ------------------- | -------------------------- | ------------ | ------------- |',
     ...rows,
     '',
-    `**Held: ${figure} concurrent calls** (the most calls with bridge lag p99 under 20 ms, no frame lost either way, no late chunk and every call up; goal at least 200). Calls hold no state outside their process, so capacity grows by adding processes behind a load balancer.`,
+    `**Within every target (bridge lag p99 under 20 ms, no frame lost either way, no late chunk, every call up): ${figure} concurrent calls**; goal at least 200. Every call up with no frame lost either way: ${wholeFigure} calls. Machine load during the levels (1-minute average; 2 cores): ${loads}.`,
+    '',
+    "Reading it: the bridge's CPU per call (the share of one core it used during the window, over the calls) times the calls is what the bridge needed; when that stays far below one core while the lag grows, the bridge was waiting for a CPU, not busy (a load average well above 2 means other processes held both cores).",
+    '',
+    'Calls hold no state outside their process, so capacity grows by adding processes behind a load balancer.',
     '',
   ].join('\n')
 }

@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs'
 import { audioReport } from './audio'
 import { bundleReport } from './bundle'
+import { callsReport } from './calls'
 import { codecReport } from './codec'
 import { eventsReport } from './events'
 import { longTaskReport } from './longtasks'
@@ -20,6 +21,7 @@ const sections = [
   await longTaskReport(),
   audioReport(),
   codecReport(),
+  await callsReport(),
 ]
 const report = [
   '# Benchmark results',

@@ -54,11 +54,13 @@ const typescript = `typescript@${version('typescript')}`
 const typesNode = `@types/node@${version('@types/node')}`
 
 console.log('consumers: Node ESM TypeScript project (nodenext and bundler, skipLibCheck false)')
-// `realtime-agent-kit/testing` needs msw and ajv, and its local server needs ws (all optional peers).
+// `realtime-agent-kit/testing` needs msw and ajv, and its local server needs ws (all optional peers);
+// the server entry's WebSocket route hands out ws sockets, whose types come from @types/ws.
 const nodeDir = setUp('node', 'node', [
   typescript,
   typesNode,
   `ws@${version('ws')}`,
+  `@types/ws@${version('@types/ws')}`,
   `msw@${version('msw')}`,
   `ajv@${version('ajv')}`,
 ])

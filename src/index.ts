@@ -51,6 +51,7 @@ export type {
   AudioEndEvent,
   AudioEvent,
   AudioInterruptedEvent,
+  ClientSecretFetcherOptions,
   CustomVoice,
   ErrorEvent,
   FunctionTool,
@@ -78,6 +79,7 @@ export type {
   Voice,
 } from './core'
 export {
+  createClientSecretFetcher,
   defineOutputGuardrail,
   handoff,
   hostedMcpTool,

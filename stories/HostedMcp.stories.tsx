@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { bookingAgent } from '../demo/agents'
-import { storyScenario } from '../demo/scenario'
+import { menuTurn, storyScenario } from '../demo/scenario'
 import { ToolCallList, TranscriptView } from '../src'
 import { createSimulatorHandlers } from '../src/testing'
 import { STORY_WAIT } from './support/realtime'
@@ -9,7 +9,6 @@ import { withRealtime } from './support/realtimeExports'
 
 const QUESTION = 'Is the tasting menu vegetarian?'
 const ANSWER = 'Yes: the tasting menu comes in a vegetarian version.'
-const menuTurn = storyScenario.turns!.find((turn) => turn.user === QUESTION)!
 
 /**
  * A hosted MCP tool: the booking agent's `restaurant_menu` server, simulated. The server holds the
@@ -51,7 +50,7 @@ export const ApproveMcpCall: Story = {
     // The transcript shows the call and the answer that used it.
     await waitFor(() => expect(canvas.getByText(ANSWER)).toBeInTheDocument(), { ...STORY_WAIT })
     const transcript = within(canvas.getByRole('log', { name: 'Transcript' }))
-    expect(transcript.getByText('lookup_dish', { selector: 'code' })).toBeInTheDocument()
+    expect(transcript.getByText('lookup_dish')).toBeInTheDocument()
   },
 }
 

@@ -34,9 +34,11 @@ export interface HostedMcpToolDefinition {
 
 /** A remote MCP server as an agent's tool: the Realtime API lists its tools and calls them. */
 export interface HostedMcpTool {
+  /** Tells it from a function tool (`'function'`). */
   readonly type: 'hosted_mcp'
   /** The server label: the name the kit reports its calls under. */
   readonly name: string
+  /** The label the model and the API know the server by. */
   readonly serverLabel: string
   /** The `type: 'mcp'` tool of `session.update`. */
   readonly definition: WireMcpTool

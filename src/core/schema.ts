@@ -1,5 +1,6 @@
 import { messageOf } from './errors'
 import { isRecord } from './guards'
+import { compileJsonSchema as compileToolSchema } from './jsonSchema'
 import type { StandardJSONSchemaV1, StandardSchemaV1 } from './standardSchema'
 
 /** A plain JSON Schema object describing a tool's arguments. */
@@ -41,11 +42,23 @@ function formatIssues(issues: readonly StandardSchemaV1.Issue[]): string {
     .join('; ')
 }
 
-// The JSON Schema validator is loaded on first use, so apps whose tools use zod never ship it.
+// A schema with keywords beyond function calling's goes to a full validator, loaded on first use,
+// so apps whose schemas keep to those keywords (or whose tools use zod) never download it.
 type CfValidator = import('@cfworker/json-schema').Validator
 let validatorModule: Promise<typeof import('@cfworker/json-schema')> | undefined
 
 function compileJsonSchema(schema: Record<string, unknown>): CompiledSchema['validate'] {
+  const compiled = compileToolSchema(schema)
+  if (compiled) {
+    return async (value) => {
+      const errors = compiled(value)
+      return errors.length ? { ok: false, message: errors.slice(0, 5).join('; ') } : { ok: true, value }
+    }
+  }
+  return fullValidator(schema)
+}
+
+function fullValidator(schema: Record<string, unknown>): CompiledSchema['validate'] {
   let validator: CfValidator | undefined
   return async (value) => {
     validatorModule ??= import('@cfworker/json-schema')

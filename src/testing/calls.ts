@@ -125,6 +125,11 @@ export class SimulatedCall {
     }
   }
 
+  /** A transport for a session that joins this call in memory (the browser's, or a server's). */
+  transport(): RealtimeTransport {
+    return new CallTransport(this)
+  }
+
   /** What the caller does on the media side (speech as audio, a typed turn): sent as a client event. */
   inject(event: ClientEvent): void {
     this.#simulator?.receive(JSON.stringify(event))
@@ -185,7 +190,7 @@ export class SimulatedCalls {
   } {
     const call = this.#create([])
     call.accept(session)
-    return { call, transport: new CallTransport(call) }
+    return { call, transport: call.transport() }
   }
 }
 

@@ -1,57 +1,41 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
-import { liveComponents } from './liveSchema'
+import { AJV_OPTIONS, eventSchemaNames, schemaDocument, type ValidationMode } from './schemaDocument'
+import * as precompiledValidators from './schemas/clientValidators.generated.js'
 import schemas from './schemas/realtime-schemas.json' with { type: 'json' }
 
-/**
- * What a check holds an event to. `official`: the published schemas as they are. `live` (the
- * default): the schemas corrected by what the live API sends and accepts (its `null`s, its extra
- * fields; see `LIVE_OVERRIDES`). `closed`: `live`, and no field beyond the ones the schemas and the
- * live API have: the check that a simulator says nothing the real server would not.
- */
-export type ValidationMode = 'official' | 'live' | 'closed'
+export type { ValidationMode } from './schemaDocument'
 
-/** The spec is OpenAPI 3.1 with 3.0's `nullable` in places; JSON Schema says "or null" with a union. */
-function withoutNullable(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(withoutNullable)
-  if (typeof node !== 'object' || node === null) return node
-  const { nullable, ...rest } = node as Record<string, unknown>
-  const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(rest))
-    out[key] = key === 'x-oaiMeta' ? value : withoutNullable(value)
-  if (nullable !== true) return out
-  if (typeof out.type === 'string') return { ...out, type: [out.type, 'null'] }
-  return { anyOf: [out, { type: 'null' }] }
-}
 const ajvs = new Map<ValidationMode, Ajv2020>()
 const compiled = new Map<string, ValidateFunction>()
 
 function ajvFor(mode: ValidationMode): Ajv2020 {
   let ajv = ajvs.get(mode)
   if (!ajv) {
-    ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: false })
-    const components =
-      mode === 'official'
-        ? schemas.components
-        : liveComponents(schemas.components, { closed: mode === 'closed' })
-    ajv.addSchema({ $id: mode, components: withoutNullable(components) }, mode)
+    ajv = new Ajv2020(AJV_OPTIONS)
+    ajv.addSchema(schemaDocument(mode))
     ajvs.set(mode, ajv)
   }
   return ajv
 }
 
 /**
- * A validator for one schema of the Realtime API spec (`RealtimeClientEvent`, ...), compiled on
- * first use: a check pays only for the event types it meets.
+ * A validator for one schema of the Realtime API spec (`RealtimeClientEvent`, ...). The simulator's
+ * own check (client events, closed) was compiled at build time (`npm run generate:validators`), so
+ * a simulator in a page does not stall on its first event; the rest compile on first use, per type.
  */
 export function schemaValidator(name: string, mode: ValidationMode = 'live'): ValidateFunction {
   const key = `${mode}:${name}`
   let validate = compiled.get(key)
   if (!validate) {
-    validate = ajvFor(mode).compile({ $ref: `${mode}#/components/schemas/${name}` })
+    validate =
+      (mode === 'closed' ? precompiledClient[name] : undefined) ??
+      ajvFor(mode).compile({ $ref: `${mode}#/components/schemas/${name}` })
     compiled.set(key, validate)
   }
   return validate
 }
+
+const precompiledClient: Partial<Record<string, ValidateFunction>> = precompiledValidators
 
 /** Names of every schema in the spec file (for tests that walk them). */
 export const realtimeSchemas = schemas.components.schemas as unknown as Record<
@@ -72,20 +56,6 @@ export function checkAgainstSchema(
   const extra =
     error.keyword === 'additionalProperties' ? ` ('${String(error.params.additionalProperty)}')` : ''
   return `${error.instancePath || '(root)'} ${error.message ?? 'is invalid'}${extra}`
-}
-
-function eventSchemaNames(union: 'RealtimeClientEvent' | 'RealtimeServerEvent'): Map<string, string> {
-  const map = new Map<string, string>()
-  const refs = (realtimeSchemas[union] as { anyOf: { $ref: string }[] }).anyOf
-  for (const { $ref } of refs) {
-    const name = $ref.split('/').at(-1)!
-    const typeSchema = (
-      realtimeSchemas[name] as { properties?: { type?: { enum?: string[]; const?: string } } }
-    ).properties?.type
-    const type = typeSchema?.const ?? typeSchema?.enum?.[0]
-    if (type) map.set(type, name)
-  }
-  return map
 }
 
 const eventSchemas = { client: new Map<string, string>(), server: new Map<string, string>() }
@@ -120,6 +90,11 @@ function valueAt(event: unknown, path: string): unknown {
   for (const step of path.split('/').filter(Boolean))
     value = typeof value === 'object' && value !== null ? Reflect.get(value, step) : undefined
   return value
+}
+
+/** The name of the schema of an event type, or undefined for an unknown type. */
+export function eventSchemaName(direction: 'client' | 'server', type: string): string | undefined {
+  return namesOf(direction).get(type)
 }
 
 /** The event types of one direction, in the spec's order. */

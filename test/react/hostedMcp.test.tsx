@@ -1,4 +1,4 @@
-import { act, render, renderHook, screen, waitFor, within } from '@testing-library/react'
+import { act, render, renderHook, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { ReactNode } from 'react'
 import { describe, expect, it } from 'vitest'
@@ -77,12 +77,18 @@ describe('hosted MCP calls in React', () => {
 
   it('ToolCallList approves it like a function call; the transcript and event log show it', async () => {
     const user = userEvent.setup({ delay: null })
+    // The event log's animation frames are the test's to run.
+    const frames: (() => void)[] = []
+    const schedule = (flush: () => void) => {
+      frames.push(flush)
+      return () => frames.splice(frames.indexOf(flush), 1)
+    }
     const { client, server, wrapper } = await connected({ connect: false })
     const { container } = render(
       <>
         <TranscriptView />
         <ToolCallList />
-        <EventLog />
+        <EventLog schedule={schedule} />
       </>,
       { wrapper },
     )
@@ -99,18 +105,16 @@ describe('hosted MCP calls in React', () => {
     expect(calls.getByText('Done')).toBeInTheDocument()
     const transcript = within(screen.getByRole('log', { name: /transcript|conversation/i }))
     expect(transcript.getAllByText('Bring an umbrella: Rain in Oslo.').length).toBeGreaterThan(0)
-    // The transcript names the tool and its result; its arguments are on the tool card.
-    expect(
-      transcript.getByText(
-        (_, el) =>
-          !!el?.classList.contains('rak-transcript__text') && el.textContent === 'forecast → Rain in Oslo',
-      ),
-    ).toBeInTheDocument()
-    // The event log publishes once per animation frame.
-    await waitFor(() => {
-      const log = container.textContent ?? ''
-      for (const type of ['tool_approval_required', 'tool_start', 'tool_end', 'response.mcp_call.completed'])
-        expect(log, type).toContain(type)
+    expect(transcript.getByText(/→ Rain in Oslo/)).toHaveTextContent('forecast → Rain in Oslo')
+    act(() => {
+      for (const flush of frames.splice(0)) flush()
     })
+    const log = screen.getByRole('list', { name: 'Events' })
+    const filter = screen.getByRole('searchbox', { name: 'Filter events' })
+    for (const type of ['tool_approval_required', 'tool_start', 'tool_end', 'response.mcp_call.completed']) {
+      await user.clear(filter)
+      await user.type(filter, type)
+      expect(within(log).queryAllByText(type).length, type).toBeGreaterThan(0)
+    }
   })
 })

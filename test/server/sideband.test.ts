@@ -122,6 +122,37 @@ describe('sideband: the server attaches to a browser call and runs its tools', (
     serverSession.close()
   })
 
+  it('the browser’s session updates leave the server’s tools in place, whoever connects first', async () => {
+    const { call } = calls.webrtc()
+    const server = await new RealtimeRunner(serverAgent).run({
+      apiKey: KEY,
+      transport: call.transport(),
+      reconnect: false,
+    })
+    const browser = new RealtimeClient({
+      agent: browserAgent,
+      auth: { clientSecret: 'ek_browser' },
+      audio: false,
+      transport: () => call.transport(),
+      run: { remoteTools: true },
+    })
+    // Every connection to the call sees each session.updated: the server's shows the browser's update.
+    const tools = new Promise<unknown>((resolve) => {
+      const off = server.on('raw_model_event', (event) => {
+        if (event.data.type === 'session.updated') {
+          off()
+          resolve(
+            (event.data as { session?: { tools?: { name?: string }[] } }).session?.tools?.map((t) => t.name),
+          )
+        }
+      })
+    })
+    await browser.connect()
+    expect(await tools).toEqual(['account_balance'])
+    browser.dispose()
+    server.close()
+  })
+
   it('refuses ids that are not call ids, and calls that are not in progress', async () => {
     const handler = createSidebandHandler({
       runner: new RealtimeRunner(serverAgent),

@@ -113,7 +113,12 @@ describe('OpenAI SIP calls on the simulator', () => {
       instructions: 'Help callers with orders.',
       tools: [{ name: 'lookup_order' }],
     })
-    await until(session, () => texts(session, 'assistant').length === 1)
+    let responsesDone = 0
+    session.on('raw_model_event', (e) => {
+      if (e.data.type === 'response.done') responsesDone++
+    })
+    // The caller speaks once the greeting's response is over (the API refuses a second one meanwhile).
+    await until(session, () => responsesDone === 1)
     expect(texts(session, 'assistant')).toEqual(['Hello! How can I help you today?'])
     // The caller speaks on the phone line; the tool runs in this server session.
     call.inject({

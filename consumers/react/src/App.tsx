@@ -1,4 +1,5 @@
 import {
+  createClientSecretFetcher,
   RealtimeAgent,
   type RealtimeAuth,
   RealtimeProvider,
@@ -12,7 +13,7 @@ import 'realtime-agent-kit/styles.css'
 
 const agent = new RealtimeAgent({ name: 'Assistant', instructions: 'Be brief.', voice: 'marin' })
 
-const auth: RealtimeAuth = { getClientSecret: async () => 'ek_from_your_server' }
+const auth: RealtimeAuth = { getClientSecret: createClientSecretFetcher('/session') }
 const talk: TalkButtonProps = { mode: 'toggle' }
 const transcript: TranscriptViewProps = {}
 

@@ -69,6 +69,7 @@ export class SessionEngine {
   /** Items this client created that the server has not echoed yet: a drop may have swallowed them. */
   readonly unacked = new Map<string, ClientEvent>()
   outputFormat: AudioFormat
+  readonly remoteTools: boolean
   reconnector: Reconnector | null = null
   #nextItem = 0
   #markReady!: () => void
@@ -89,6 +90,7 @@ export class SessionEngine {
       this.clock,
     )
     this.outputFormat = this.settings.outputAudioFormat ?? 'pcm16'
+    this.remoteTools = options.remoteTools === true
     this.ready = new Promise((resolve) => (this.#markReady = resolve))
     this.monitor = new GuardrailMonitor(
       options.outputGuardrailSettings?.debounceTextLength ?? DEFAULT_GUARDRAIL_DEBOUNCE,
@@ -105,7 +107,7 @@ export class SessionEngine {
       runContext: this.runContext,
       clock: this.clock,
       signal: this.#abort.signal,
-      remoteTools: options.remoteTools === true,
+      remoteTools: this.remoteTools,
       calls: this.stores.toolCalls,
       emit: (event) => (event.type === 'error' ? this.emitError(event.error) : this.hub.emit(event)),
       sendToolOutput: (callId, output) =>
@@ -296,6 +298,11 @@ export class SessionEngine {
   // --- sending --------------------------------------------------------------------------------
 
   send(event: ClientEvent): boolean {
+    // The connection that runs the tools declares them: this one's updates must not clear them.
+    if (this.remoteTools && event.type === 'session.update' && 'tools' in event.session) {
+      const { tools: _, ...session } = event.session
+      event = { ...event, session }
+    }
     const status = this.status
     if (status === 'closed' || status === 'error') return false
     if (status === 'reconnecting') {
