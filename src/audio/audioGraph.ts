@@ -1,6 +1,6 @@
 import type { AudioFormat, PlaybackTracker } from '../core'
 import { Capture } from './capture'
-import { openAudioContext, watchAudioContext } from './context'
+import { openAudioContext, warmAudioOutput, watchAudioContext } from './context'
 import { type AudioDeviceList, canSelectOutput, DeviceSelection } from './devices'
 import { type AudioGraphEvents, type AudioGraphSnapshot, AudioGraphStore } from './graphStore'
 import { GraphLevels } from './levels'
@@ -54,6 +54,8 @@ export class AudioGraph {
 
   constructor(options: AudioGraphOptions = {}) {
     this.#options = options
+    // Before the click that starts audio, so the first AudioContext does not block that click.
+    if (!options.AudioContext) warmAudioOutput()
     const store = new AudioGraphStore({
       pushToTalk: options.pushToTalk ?? false,
       inputDeviceId: options.inputDeviceId ?? null,

@@ -2,6 +2,24 @@ import { RealtimeError } from '../core'
 import type { AudioGraphStore } from './graphStore'
 import { loadWorklets } from './worklets/load'
 
+let outputWarmed = false
+
+/**
+ * Asks the browser for the default speaker's details ahead of the first AudioContext, without
+ * waiting. Chromium's AudioContext constructor fetches them synchronously, which stalls the click
+ * that starts audio for 100 ms or more the first time; once fetched (here, off the main thread)
+ * the constructor takes a few milliseconds. Once per page; a no-op where media elements cannot
+ * choose a speaker (`setSinkId`) or outside a browser.
+ */
+export function warmAudioOutput(): void {
+  if (outputWarmed) return
+  const Media = (globalThis as { HTMLMediaElement?: typeof HTMLMediaElement }).HTMLMediaElement
+  const Element = (globalThis as { Audio?: typeof Audio }).Audio
+  if (!Media || !Element || typeof Media.prototype.setSinkId !== 'function') return
+  outputWarmed = true
+  void new Element().setSinkId('').catch(() => {})
+}
+
 /**
  * Creates and resumes an AudioContext and loads the kit's worklets into it. `onCreated` receives the
  * context as soon as it exists, so a failure later on can still close it. Failures are typed errors.
