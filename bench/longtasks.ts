@@ -13,7 +13,8 @@ const root = resolve(import.meta.dirname, '..')
 
 interface Run {
   clickToListeningMs: number
-  longTasks: number[]
+  /** Each long task after the click: when it started (ms after the click) and how long it took. */
+  longTasks: { at: number; ms: number }[]
 }
 
 async function measureOnce(url: string): Promise<Run> {
@@ -91,7 +92,9 @@ async function measureOnce(url: string): Promise<Run> {
     })
     return {
       clickToListeningMs: listening - click,
-      longTasks: tasks.filter((t) => t.start >= click).map((t) => Math.round(t.duration)),
+      longTasks: tasks
+        .filter((t) => t.start >= click)
+        .map((t) => ({ at: Math.round(t.start - click), ms: Math.round(t.duration) })),
     }
   } finally {
     await browser.close()
@@ -112,17 +115,18 @@ export async function longTaskReport(): Promise<string> {
   } finally {
     await server.close()
   }
-  const rows = runs.map(
-    (r, i) =>
-      `| ${i + 1} | ${Math.round(r.clickToListeningMs)} ms | ${r.longTasks.length} | ${r.longTasks.length ? `${Math.max(...r.longTasks)} ms` : '–'} |`,
-  )
+  const rows = runs.map((r, i) => {
+    const longest = r.longTasks.length ? `${Math.max(...r.longTasks.map((t) => t.ms))} ms` : '–'
+    const each = r.longTasks.map((t) => `${t.ms} ms at +${t.at} ms`).join(', ') || '–'
+    return `| ${i + 1} | ${Math.round(r.clickToListeningMs)} ms | ${r.longTasks.length} | ${longest} | ${each} |`
+  })
   return [
     '## Long tasks after Start (browser)',
     '',
     'Production build of the demo (`npm run demo:build`, served by `vite preview`), headless Chromium, fake microphone playing `test/fixtures/speech.wav`. From the Start click through connecting, one spoken turn and one typed turn; long tasks from `PerformanceObserver` (`longtask`, over 50 ms). Command: `npx tsx bench/longtasks.ts`.',
     '',
-    '| run | click -> listening | long tasks after the click | longest |',
-    '| --- | --- | --- | --- |',
+    '| run | click -> listening | long tasks after the click | longest | each (duration, start after the click) |',
+    '| --- | --- | --- | --- | --- |',
     ...rows,
     '',
   ].join('\n')
