@@ -68,28 +68,42 @@ export async function measure(code: string, lazy: LazyChunks = 'all'): Promise<S
   const entry = Object.keys(meta.outputs).find(
     (file) => meta.outputs[file]?.entryPoint === '<stdin>',
   ) as string
-  const files = new Set<string>()
-  const visit = (file: string) => {
-    if (files.has(file)) return
-    files.add(file)
+  // Downloads: what the entry loads up front (esbuild may split it into chunks; an app's bundler
+  // emits it as one file), then each lazily loaded chunk with what it needs beyond that.
+  const downloads: Set<string>[] = []
+  const seen = new Set<string>()
+  const collect = (file: string, into: Set<string>, lazyQueue: string[]) => {
+    if (seen.has(file)) return
+    seen.add(file)
+    into.add(file)
     for (const imported of meta.outputs[file]?.imports ?? []) {
       if (imported.external) continue
       const inputs = Object.keys(meta.outputs[imported.path]?.inputs ?? {})
-      if (imported.kind === 'import-statement') visit(imported.path)
-      else if (imported.kind === 'dynamic-import' && (lazy === 'all' || lazy(inputs))) visit(imported.path)
+      if (imported.kind === 'import-statement') collect(imported.path, into, lazyQueue)
+      else if (imported.kind === 'dynamic-import' && (lazy === 'all' || lazy(inputs)))
+        lazyQueue.push(imported.path)
     }
   }
-  visit(entry)
-  // Metafile paths are relative to the working directory; output paths are absolute.
-  const wanted = new Set([...files].map((file) => resolve(file)))
-  const bytes = Buffer.concat(
-    result.outputFiles.filter((f) => wanted.has(f.path)).map((f) => Buffer.from(f.contents)),
-  )
-  return {
-    raw: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  const queue: string[] = []
+  const initial = new Set<string>()
+  collect(entry, initial, queue)
+  downloads.push(initial)
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    const chunk = new Set<string>()
+    collect(next, chunk, queue)
+    if (chunk.size) downloads.push(chunk)
   }
+  // Metafile paths are relative to the working directory; output paths are absolute. Each download
+  // is compressed on its own, as a server sends it.
+  const byPath = new Map(result.outputFiles.map((f) => [f.path, f.contents]))
+  const size: Size = { raw: 0, gzip: 0, brotli: 0 }
+  for (const download of downloads) {
+    const bytes = Buffer.concat([...download].map((file) => byPath.get(resolve(file)) ?? new Uint8Array()))
+    size.raw += bytes.length
+    size.gzip += gzipSync(bytes, { level: 9 }).length
+    size.brotli += brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length
+  }
+  return size
 }
 
 /** Code a session downloads only in some modes, by the source files of its lazily loaded chunks. */
@@ -98,6 +112,10 @@ const OPTIONAL = {
   fullValidator: 'node_modules/@cfworker/json-schema/',
   /** The WebRTC call: `transport: 'webrtc'`. */
   webrtc: 'src/core/transport/webrtcCall.ts',
+  /** Hosted MCP call handling: an agent with a hosted MCP tool. */
+  mcp: 'src/core/mcpCalls.ts',
+  /** The `ws` package: only where no global WebSocket exists (older Node), never in a browser. */
+  nodeWebSocket: 'node_modules/ws/',
 } as const
 type Optional = keyof typeof OPTIONAL
 
@@ -131,12 +149,17 @@ export const KIT_CASES: { name: string; code: string; lazy: LazyChunks; budgetKi
     lazy: downloads('webrtc'),
   },
   {
+    name: 'typical import with a hosted MCP tool',
+    code: `${typicalImport}; export { hostedMcpTool } from './src'`,
+    lazy: downloads('mcp'),
+  },
+  {
     name: 'typical import with a JSON-schema tool beyond function-calling keywords (loads the full validator)',
     code: typicalImport,
     lazy: downloads('fullValidator'),
   },
   {
-    name: 'every lazy chunk (WebRTC, full validator)',
+    name: 'every lazy chunk (WebRTC, hosted MCP, full validator)',
     code: typicalImport,
     lazy: 'all',
   },
