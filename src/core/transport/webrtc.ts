@@ -45,12 +45,12 @@ export class WebRTCTransport implements RealtimeTransport {
     this.#options = options
   }
 
-  async connect(options: TransportConnectOptions, handlers: TransportHandlers): Promise<void> {
+  async connect(input: TransportConnectOptions, handlers: TransportHandlers): Promise<void> {
     if (!this.#call) {
       const { WebRTCCall } = await import('./webrtcCall')
       this.#call ??= new WebRTCCall(this.#options)
     }
-    return this.#call.connect(options, handlers)
+    return this.#call.connect(input, handlers)
   }
 
   send(event: ClientEvent): void {
