@@ -203,7 +203,7 @@ export async function bundleReport(): Promise<string> {
   return [
     '## Bundle size',
     '',
-    'A typical app import of each library, bundled with esbuild (minified ESM, browser, React external), with the lazily loaded chunks it downloads. Command: `npm run bench`; the budget check is `npm run size`.',
+    'A typical app import of each library, bundled with esbuild (minified ESM, browser, React external), with its lazily loaded chunks (for the kit, those its session downloads; for the peers, all of them). Command: `npm run bench`; the budget check is `npm run size`.',
     '',
     '| import | minified | gzip | brotli |',
     '| --- | --- | --- | --- |',

@@ -237,6 +237,8 @@ export async function callsReport(): Promise<string> {
     '',
     `**Within every target (bridge lag p99 under 20 ms, no frame lost either way, no late chunk, every call up): ${figure} concurrent calls**; goal at least 200. Every call up with no frame lost either way: ${wholeFigure} calls. Machine load during the levels (1-minute average; 2 cores): ${loads}.`,
     '',
+    "Reading it: the bridge's CPU per call (the share of one core it used during the window, over the calls) times the calls is what the bridge needed; when that stays far below one core while the lag grows, the bridge was waiting for a CPU, not busy (a load average well above 2 means other processes held both cores).",
+    '',
     'Calls hold no state outside their process, so capacity grows by adding processes behind a load balancer.',
     '',
   ].join('\n')

@@ -1,8 +1,32 @@
-import { callMcp, callTool, type Scenario, say } from 'realtime-agent-kit/testing'
+import {
+  callMcp,
+  callTool,
+  defaultReply,
+  type ReplyContext,
+  type Scenario,
+  type ScenarioTurn,
+  say,
+} from 'realtime-agent-kit/testing'
+
+/** Looks the dish up on the restaurant's MCP server (the user approves the call), then answers with it. */
+function menuReply(ctx: ReplyContext) {
+  if (ctx.replyIndex === 0) return callMcp('restaurant_menu', 'lookup_dish', { dish: 'Tasting menu' })
+  return say(
+    ctx.toolOutput
+      ? 'Yes: the tasting menu comes in a vegetarian version.'
+      : 'I could not check the menu, but the restaurant can tell you.',
+  )
+}
+
+/** A question about the menu: the booking agent asks the restaurant's MCP server. */
+export const menuTurn: ScenarioTurn = {
+  user: 'Is the tasting menu vegetarian?',
+  replies: [menuReply, menuReply],
+}
 
 /**
  * What the simulated model does in the demo and the stories: a tool, a handoff, an approval, a
- * guardrail, and a hosted MCP server's tool (with approval).
+ * guardrail; past the script, a question about the menu goes to a hosted MCP server (with approval).
  */
 export const storyScenario: Scenario = {
   mcpServers: {
@@ -42,17 +66,7 @@ export const storyScenario: Scenario = {
         say('The restaurant will tell you the prices when you arrive.'),
       ],
     },
-    {
-      user: 'Is the tasting menu vegetarian?',
-      replies: [
-        callMcp('restaurant_menu', 'lookup_dish', { dish: 'Tasting menu' }),
-        (ctx) =>
-          say(
-            ctx.toolOutput
-              ? 'Yes: the tasting menu comes in a vegetarian version.'
-              : 'I could not check the menu, but the restaurant can tell you.',
-          ),
-      ],
-    },
   ],
+  fallback: (ctx) =>
+    /menu|vegetarian|allergen/i.test(ctx.userText ?? '') ? menuReply(ctx) : defaultReply(ctx),
 }

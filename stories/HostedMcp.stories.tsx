@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { bookingAgent } from '../demo/agents'
-import { storyScenario } from '../demo/scenario'
+import { menuTurn, storyScenario } from '../demo/scenario'
 import { ToolCallList, TranscriptView } from '../src'
 import { createSimulatorHandlers } from '../src/testing'
 import { STORY_WAIT } from './support/realtime'
@@ -9,7 +9,6 @@ import { withRealtime } from './support/realtimeExports'
 
 const QUESTION = 'Is the tasting menu vegetarian?'
 const ANSWER = 'Yes: the tasting menu comes in a vegetarian version.'
-const menuTurn = storyScenario.turns!.find((turn) => turn.user === QUESTION)!
 
 /**
  * A hosted MCP tool: the booking agent's `restaurant_menu` server, simulated. The server holds the

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
-import type { WebSocket, WebSocketServer } from 'ws'
+import type { WebSocketServer } from 'ws'
 import type { GuardResult } from './guard'
 
 /** The upgrade request as a fetch `Request` (headers and URL; no body), for `authorize`. */
@@ -23,6 +23,14 @@ async function refuseUpgrade(socket: Duplex, response: Response): Promise<void> 
   socket.end(lines.join('\r\n'))
 }
 
+/** A server-side socket as the kit's routes use it (a `ws` WebSocket), typed here so apps need no `@types/ws`. */
+export interface RouteSocket {
+  send(data: string): void
+  close(code?: number, reason?: string): void
+  on(event: 'message', listener: (data: { toString(): string }) => void): unknown
+  on(event: 'close' | 'error', listener: () => void): unknown
+}
+
 /** A WebSocket endpoint on an existing HTTP server. */
 export interface WebSocketRoute {
   /** Closes its sockets and stops taking upgrades for its path. */
@@ -38,7 +46,7 @@ export async function attachWebSocketRoute<TIdentity>(
   server: Server,
   path: string,
   guard: (request: Request) => Promise<GuardResult<TIdentity>>,
-  onSocket: (socket: WebSocket, identity: TIdentity, request: Request) => void,
+  onSocket: (socket: RouteSocket, identity: TIdentity, request: Request) => void,
 ): Promise<WebSocketRoute> {
   const { WebSocketServer: Wss } = await import('ws')
   const wss: WebSocketServer = new Wss({ noServer: true })
