@@ -8,9 +8,10 @@ import { build, type Metafile } from 'esbuild'
 
 const root = new URL('..', import.meta.url).pathname
 // The budget counts what a default session downloads (WebSocket transport, browser audio graph,
-// function-calling JSON-schema tools); other modes are measured beside it.
-export const BUDGET_BROTLI_KIB = 31
-export const VOICE_CONSOLE_BUDGET_BROTLI_KIB = 36
+// function-calling JSON-schema tools); other modes are measured beside it. The aim is 25 KiB; most
+// of what stands between lies in the transcript's windowing and the session engine.
+export const BUDGET_BROTLI_KIB = 30
+export const VOICE_CONSOLE_BUDGET_BROTLI_KIB = 35
 
 /** A typical app's import of each library. */
 export const CASES: { name: string; code: string }[] = [
@@ -209,7 +210,7 @@ export async function bundleReport(): Promise<string> {
     '| --- | --- | --- | --- |',
     ...rows,
     '',
-    `Budgets (checked in CI): at most ${BUDGET_BROTLI_KIB} KiB brotli for the kit's typical import with a JSON-schema tool, ${VOICE_CONSOLE_BUDGET_BROTLI_KIB} KiB for VoiceConsole.`,
+    `Budgets (checked in CI): at most ${BUDGET_BROTLI_KIB} KiB brotli for the kit's typical import with a JSON-schema tool in a WebSocket session, ${VOICE_CONSOLE_BUDGET_BROTLI_KIB} KiB for VoiceConsole.`,
     '',
   ].join('\n')
 }
