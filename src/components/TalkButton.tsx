@@ -9,7 +9,7 @@ import {
 } from 'react'
 import { MicIcon, MicOffIcon, PhoneIcon, RetryIcon, SpinnerIcon } from './icons'
 import { composeHandlers, cx, flag } from './props'
-import { useVoiceState, type VoiceState } from './voiceState'
+import { isMicrophoneError, useVoiceState, type VoiceState } from './voiceState'
 
 /** How `TalkButton` talks: `toggle` (click to connect or mute) or `push` (hold to talk). */
 export type TalkMode = 'toggle' | 'push'
@@ -23,6 +23,7 @@ const TOGGLE_LABELS: Record<VoiceState, string> = {
   muted: 'Unmute microphone',
   listening: 'Mute microphone',
   thinking: 'Mute microphone',
+  approval: 'Mute microphone',
   speaking: 'Mute microphone',
 }
 
@@ -36,8 +37,18 @@ const TOGGLE_LABELS: Record<VoiceState, string> = {
  * return <button {...getButtonProps()}>Hold to talk</button>
  */
 export function useTalkButton({ mode = 'toggle' }: { mode?: TalkMode } = {}) {
-  const { state, session } = useVoiceState()
+  const voice = useVoiceState()
+  const { session } = voice
   const { talking } = session
+  // The button speaks for the microphone: whatever the agent does, it shows mute, unmute or retry.
+  const live = !['idle', 'error', 'connecting', 'reconnecting'].includes(voice.state)
+  const state: VoiceState = !live
+    ? voice.state
+    : isMicrophoneError(session.error)
+      ? 'mic-blocked'
+      : session.muted
+        ? 'muted'
+        : 'listening'
   const busy = state === 'connecting' || state === 'reconnecting'
   const offline = state === 'idle' || state === 'error'
   const pressed =

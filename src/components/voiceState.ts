@@ -1,6 +1,9 @@
 'use client'
 import type { RealtimeError } from '../core'
-import { type RealtimeStatus, useRealtimeSession } from '../react'
+import { type RealtimeClientSnapshot, type RealtimeStatus, useRealtimeSession, useSelector } from '../react'
+
+const selectAwaiting = (s: RealtimeClientSnapshot) =>
+  s.toolCalls.some((c) => c.status === 'awaiting_approval')
 
 /**
  * What the user sees, as one string: the session's status refined by the microphone. The talk
@@ -13,6 +16,7 @@ export type VoiceState =
   | 'muted'
   | 'mic-blocked'
   | 'thinking'
+  | 'approval'
   | 'speaking'
   | 'reconnecting'
   | 'error'
@@ -34,7 +38,10 @@ export function voiceStateOf(
   status: RealtimeStatus,
   muted: boolean,
   error: RealtimeError | null,
+  awaitingApproval = false,
 ): VoiceState {
+  // The model waits on the user, not the other way round: say so instead of "Thinking…".
+  if (awaitingApproval && (status === 'thinking' || status === 'listening')) return 'approval'
   if (status !== 'listening') return status
   if (isMicrophoneError(error)) return 'mic-blocked'
   return muted ? 'muted' : 'listening'
@@ -47,6 +54,7 @@ export const VOICE_LABELS: Record<VoiceState, string> = {
   muted: 'Microphone off',
   'mic-blocked': 'Microphone blocked',
   thinking: 'Thinking…',
+  approval: 'Waiting for your approval',
   speaking: 'Speaking',
   reconnecting: 'Reconnecting…',
   error: 'Not connected',
@@ -94,6 +102,7 @@ export function userMessageOf(error: RealtimeError | null): string | null {
  */
 export function useVoiceState() {
   const session = useRealtimeSession()
-  const state = voiceStateOf(session.status, session.muted, session.error)
+  const awaiting = useSelector(session.client, selectAwaiting)
+  const state = voiceStateOf(session.status, session.muted, session.error, awaiting)
   return { state, label: VOICE_LABELS[state], message: userMessageOf(session.error), session }
 }

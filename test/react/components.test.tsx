@@ -196,11 +196,20 @@ describe('ToolCallList and approval', () => {
         scenario: { turns: [{ replies: [callTool('send_email', { to: 'ada@example.com' }), say('Sent.')] }] },
       },
     )
-    const { container } = render(<ToolCallList />, { wrapper })
+    const { container } = render(
+      <>
+        <ToolCallList />
+        <ConnectionStatus />
+      </>,
+      { wrapper },
+    )
     act(() => client.sendMessage('email Ada'))
     await server.runAll()
     const approve = screen.getByRole('button', { name: 'Approve send_email' })
     expect(screen.getByText('Needs approval')).toBeInTheDocument()
+    // The status says who is waiting: the user, not the model.
+    const statusLine = container.querySelector('.rak-connection-status__line')
+    expect(statusLine).toHaveTextContent('Waiting for your approval')
     // Arguments as a label and a value, not a JSON blob.
     expect(screen.getByText('to')).toBeInTheDocument()
     expect(screen.getByText('ada@example.com')).toBeInTheDocument()
@@ -217,6 +226,7 @@ describe('ToolCallList and approval', () => {
     expect(document.activeElement).not.toHaveAttribute('data-state', 'awaiting_approval')
     expect(announcer).toHaveTextContent('')
     await server.runAll()
+    expect(statusLine).not.toHaveTextContent('Waiting for your approval')
     expect(screen.getByText('sent to ada@example.com')).toBeInTheDocument()
     expect(screen.getByText('Done')).toBeInTheDocument()
     expect(lastAnswer(client)).toBe('Sent.')
