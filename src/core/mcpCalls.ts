@@ -76,18 +76,6 @@ export class McpCalls {
     })
   }
 
-  /** The server could not list a server's tools. */
-  listingFailed(itemId: string): void {
-    this.#host.emit({
-      type: 'error',
-      error: new RealtimeError(
-        'mcp_failed',
-        'A hosted MCP server could not list its tools: check its URL, headers and authorization.',
-        { details: { itemId } },
-      ),
-    })
-  }
-
   /** The server holds a call until the app approves it. */
   approvalRequested(item: WireMcpApprovalRequestItem): void {
     if (this.#pending.has(item.id) || this.#started.has(item.id)) return

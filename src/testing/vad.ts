@@ -6,14 +6,17 @@ export type VadEvent =
   | { type: 'speech_stopped'; audioEndMs: number }
 
 const FRAME_MS = 20
-/** Speech must last this long before it counts (rejects clicks). */
+/** Sound must last this long to count as speech (rejects clicks and short beeps). */
 const MIN_SPEECH_MS = 60
 const SEMANTIC_SILENCE_MS = { low: 1200, medium: 700, auto: 700, high: 350 } as const
 
 /**
  * An energy voice-activity detector over 20 ms frames, configured like the API's turn detection:
- * a frame is speech when its RMS (full scale = 1) reaches `threshold * 0.05` (0.025 at the API's
- * default 0.5); speech starts after 60 ms of it and stops after `silence_duration_ms` without.
+ * a frame is loud when its RMS (full scale = 1) reaches `threshold * 0.05` (0.025 at the API's
+ * default 0.5); speech starts after 60 ms of loud frames and stops after `silence_duration_ms`
+ * without such a run, so pauses between words keep one turn and a click or beep in the silence
+ * does not hold it open. `audio_start_ms` reaches back `prefix_padding_ms`, never into audio an
+ * earlier turn already took; `audio_end_ms` includes the silence, as the live API reports it.
  */
 export class EnergyVad {
   #threshold = 0.025
@@ -22,9 +25,13 @@ export class EnergyVad {
   #pending = new Float32Array(0)
   #positionMs = 0
   #speaking = false
+  /** Length of the current run of loud frames. */
   #runMs = 0
-  #silentMs = 0
   #runStartMs = 0
+  /** Time since the last run that counted as speech, while speaking. */
+  #silentMs = 0
+  /** Where the audio not yet taken by a turn begins (the prefix reaches no further back). */
+  #floorMs = 0
 
   configure(td: WireTurnDetection): void {
     const server = td.type === 'server_vad' ? td : null
@@ -56,39 +63,50 @@ export class EnergyVad {
     for (; offset + frame <= joined.length; offset += frame) {
       let sum = 0
       for (let i = offset; i < offset + frame; i++) sum += joined[i]! * joined[i]!
-      const speech = Math.sqrt(sum / frame) >= this.#threshold
-      this.#positionMs += FRAME_MS
-      if (speech) {
-        if (this.#runMs === 0) this.#runStartMs = this.#positionMs - FRAME_MS
-        this.#runMs += FRAME_MS
-        this.#silentMs = 0
-        if (!this.#speaking && this.#runMs >= MIN_SPEECH_MS) {
-          this.#speaking = true
-          events.push({
-            type: 'speech_started',
-            audioStartMs: Math.max(0, this.#runStartMs - this.#prefixMs),
-          })
-        }
-      } else {
-        this.#runMs = 0
-        if (this.#speaking) {
-          this.#silentMs += FRAME_MS
-          if (this.#silentMs >= this.#silenceMs) {
-            this.#speaking = false
-            this.#silentMs = 0
-            events.push({ type: 'speech_stopped', audioEndMs: this.#positionMs })
-          }
-        }
-      }
+      const event = this.#frame(Math.sqrt(sum / frame) >= this.#threshold)
+      if (event) events.push(event)
     }
     this.#pending = joined.slice(offset)
     return events
+  }
+
+  #frame(loud: boolean): VadEvent | null {
+    this.#positionMs += FRAME_MS
+    if (loud) {
+      if (this.#runMs === 0) this.#runStartMs = this.#positionMs - FRAME_MS
+      this.#runMs += FRAME_MS
+    } else {
+      this.#runMs = 0
+    }
+    const isSpeech = this.#runMs >= MIN_SPEECH_MS
+    if (!this.#speaking) {
+      if (!isSpeech) return null
+      this.#speaking = true
+      this.#silentMs = 0
+      return {
+        type: 'speech_started',
+        audioStartMs: Math.max(this.#floorMs, this.#runStartMs - this.#prefixMs),
+      }
+    }
+    // While speaking, only a run long enough to be speech resets the silence; a short burst
+    // (a click, a 20 ms beep) counts as silence, so it cannot keep the turn open.
+    if (isSpeech) {
+      this.#silentMs = 0
+      return null
+    }
+    this.#silentMs += FRAME_MS
+    if (this.#silentMs < this.#silenceMs) return null
+    this.#speaking = false
+    this.#silentMs = 0
+    this.#floorMs = this.#positionMs
+    return { type: 'speech_stopped', audioEndMs: this.#positionMs }
   }
 
   reset(): void {
     this.#speaking = false
     this.#runMs = 0
     this.#silentMs = 0
+    this.#floorMs = this.#positionMs
     this.#pending = new Float32Array(0)
   }
 }

@@ -91,7 +91,7 @@ describe('mounting and unmounting the provider 100 times', () => {
         if (i % 2 === 0) {
           // Fully connected, microphone live.
           await waitFor(() => expect(client.session && client.audioGraph?.inputStream).toBeTruthy(), {
-            timeout: 5000,
+            timeout: 30_000,
           })
           contexts.push(client.audioGraph!.context!)
           tracks.push(...client.audioGraph!.inputStream!.getTracks())

@@ -25,7 +25,7 @@ describe('RealtimeProvider in a real browser, with audio', () => {
     )
     await act(async () => screen.getByRole('button', { name: 'Start conversation' }).click())
     await waitFor(() => expect(screen.getByRole('button')).toHaveAttribute('data-state', 'listening'), {
-      timeout: 5000,
+      timeout: 30_000,
     })
     const graph = client.audioGraph!
     await waitFor(() => expect(graph.inputStream).not.toBeNull())

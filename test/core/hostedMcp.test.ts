@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { hostedMcpTool, RealtimeAgent, type RealtimeSessionEvent } from '../../src/core'
+import { engineOf } from '../../src/core/session'
 import { callMcp, type SimulatedMcpServer, type SimulatorTransportOptions, say } from '../../src/testing'
 import {
   advanceUntil,
   advanceUntilEvent,
+  advanceUntilServerEvent,
   answered,
   clientEventsOf,
   inMemorySimulator,
@@ -194,5 +196,54 @@ describe('hosted MCP tools', () => {
     session.close()
     expect(ended).toMatchObject([{ name: 'roll', error: { code: 'tool_rejected' } }])
     expect(session.stores.toolCalls.getSnapshot()).toMatchObject([{ status: 'rejected' }])
+  })
+
+  describe('support, loaded only by sessions that need it', () => {
+    it('is not loaded for agents without a hosted server', async () => {
+      const { session, clock } = await sim.start(
+        new RealtimeAgent({ name: 'Plain' }),
+        simulator({ scenario: { turns: [{ replies: [say('Hi.')] }] } }),
+      )
+      session.sendMessage('Hello')
+      await advanceUntilEvent(clock, session, 'history_updated', answered('Hi.'))
+      expect(engineOf(session).mcp.loaded).toBeNull()
+      session.close()
+    })
+
+    it('is loaded before connecting when an agent reached by a handoff has a hosted server', async () => {
+      const triage = new RealtimeAgent({ name: 'Triage', handoffs: [agentWith()] })
+      const { session } = await sim.start(triage, simulator())
+      expect(engineOf(session).mcp.loaded).not.toBeNull()
+      session.close()
+    })
+
+    it('loads when the server reports a call of a hosted server set up by hand, events in order', async () => {
+      const { session, clock } = await sim.start(new RealtimeAgent({ name: 'Gamer' }), simulator())
+      const engine = engineOf(session)
+      expect(engine.mcp.loaded).toBeNull()
+      session.sendRawEvent({
+        type: 'session.update',
+        session: {
+          type: 'realtime',
+          tools: [{ type: 'mcp', server_label: 'dice', server_url: 'https://dice.example/mcp' }],
+        },
+      })
+      const events: string[] = []
+      session.on(
+        '*',
+        (e) => (e.type.startsWith('tool_') || e.type === 'mcp_tools_listed') && events.push(e.type),
+      )
+      session.sendMessage('Roll a d6')
+      await advanceUntilServerEvent(clock, session, 'response.done')
+      // The events that came before the support loaded are handled once it has, in their order.
+      await engine.mcp.load()
+      expect(events).toEqual(['mcp_tools_listed', 'tool_approval_required'])
+      const [call] = session.stores.toolCalls.getSnapshot()
+      expect(call).toMatchObject({ name: 'roll', serverLabel: 'dice', status: 'awaiting_approval' })
+      session.approveTool(call!.callId)
+      await advanceUntilEvent(clock, session, 'history_updated', answered('You rolled 6.'))
+      expect(events).toEqual(['mcp_tools_listed', 'tool_approval_required', 'tool_start', 'tool_end'])
+      session.close()
+    })
   })
 })

@@ -48,8 +48,21 @@ export async function performHandoff(
   switched(engine, from, to)
 }
 
+/** Whether the agent, or one it can hand off to (directly or not), has a hosted MCP server. */
+export function reachesHostedMcp(start: Agent): boolean {
+  const seen = new Set<Agent>()
+  const visit = (agent: Agent): boolean => {
+    if (seen.has(agent)) return false
+    seen.add(agent)
+    return agent.tools.some((t) => t.type === 'hosted_mcp') || handoffsOf(agent).some((h) => visit(h.agent))
+  }
+  return visit(start)
+}
+
 /** The app switched agents without a handoff by the model. */
 export async function updateAgent(engine: SessionEngine, agent: Agent): Promise<void> {
+  // The MCP tracker is ready before the server can list the new agent's servers.
+  if (reachesHostedMcp(agent)) await engine.mcp.load()
   const previous = engine.agent
   engine.setAgent(agent)
   engine.send({ type: 'session.update', session: { type: 'realtime', ...(await agentParts(engine, agent)) } })

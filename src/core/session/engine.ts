@@ -8,7 +8,6 @@ import { EventHub } from '../eventHub'
 import { DEFAULT_GUARDRAIL_DEBOUNCE, type OutputGuardrail } from '../guardrail'
 import { GuardrailMonitor } from '../guardrailMonitor'
 import { settleItems, truncateItem, upsertItem } from '../history'
-import { McpCalls } from '../mcpCalls'
 import { type PlaybackTracker, WallClockPlaybackTracker } from '../playback'
 import { type ClientEvent, type ClientItem, parseServerEvent } from '../protocol'
 import { type HistoryChange, type SessionStatus, SessionStores } from '../stores'
@@ -16,6 +15,7 @@ import { ToolCallRunner } from '../toolCalls'
 import type { RealtimeTransport, TransportHandlers } from '../transport'
 import { agentParts, performHandoff, tripGuardrail } from './agents'
 import { AudioOutput } from './audioOutput'
+import { LazyMcpCalls } from './mcp'
 import { type ReconnectOptions, Reconnector } from './reconnect'
 import { ResponseTurns } from './responses'
 import { handleServerEvent } from './serverEvents'
@@ -60,7 +60,7 @@ export class SessionEngine {
   readonly hub = new EventHub()
   readonly stores: SessionStores
   readonly tools: ToolCallRunner
-  readonly mcp: McpCalls
+  readonly mcp: LazyMcpCalls
   readonly monitor: GuardrailMonitor
   readonly responses = new ResponseTurns()
   readonly output: AudioOutput
@@ -114,7 +114,7 @@ export class SessionEngine {
         this.createItem({ type: 'function_call_output', call_id: callId, output }),
       performHandoff: (from, target, callId) => performHandoff(this, from, target, callId),
     })
-    this.mcp = new McpCalls({
+    this.mcp = new LazyMcpCalls({
       get agent() {
         return engine.agent
       },
@@ -279,7 +279,7 @@ export class SessionEngine {
   teardown(): void {
     this.output.cancelWait()
     this.tools.rejectAll('The session closed before the tool was approved.')
-    this.mcp.rejectAll('The session closed before the tool was approved.')
+    this.mcp.loaded?.rejectAll('The session closed before the tool was approved.')
     this.#abort.abort(new RealtimeError('session_closed', 'The session closed.'))
     this.hub.emit({ type: 'agent_end', agent: this.agent })
     this.hub.close()

@@ -1,3 +1,4 @@
+export { reachesHostedMcp } from './agents'
 export type { RealtimeSessionOptions } from './engine'
 export type { ReconnectOptions } from './reconnect'
 export type { RealtimeSessionSnapshot } from './session'

@@ -88,8 +88,13 @@ export function handleServerEvent(engine: SessionEngine, event: ServerEvent): vo
       onMcpItem(engine, event.item, true)
       break
     case 'mcp_list_tools.failed':
-      engine.mcp.listingFailed(event.item_id)
-      return
+      return engine.emitError(
+        new RealtimeError(
+          'mcp_failed',
+          'A hosted MCP server could not list its tools: check its URL, headers and authorization.',
+          { details: { itemId: event.item_id } },
+        ),
+      )
     case 'response.mcp_call.in_progress':
       onMcpCallStarted(engine, event.item_id)
       return
@@ -166,22 +171,25 @@ function onResponseDone(engine: SessionEngine, response: WireResponse): void {
 
 /** Hosted MCP items: a server's tool list, an approval request, a call's result. */
 function onMcpItem(engine: SessionEngine, item: WireItem, done: boolean): void {
-  if (item.type === 'mcp_approval_request') engine.mcp.approvalRequested(item)
-  else if (item.type === 'mcp_list_tools' && done) engine.mcp.listed(item)
-  else if (item.type === 'mcp_call' && done) engine.mcp.ended(item)
+  if (item.type === 'mcp_approval_request') engine.mcp.use((mcp) => mcp.approvalRequested(item))
+  else if (item.type === 'mcp_list_tools' && done) engine.mcp.use((mcp) => mcp.listed(item))
+  else if (item.type === 'mcp_call' && done) engine.mcp.use((mcp) => mcp.ended(item))
 }
 
 function onMcpCallStarted(engine: SessionEngine, itemId: string): void {
   const call = engine.stores.conversation.get(itemId)
   if (call?.type !== 'function_call' || call.serverLabel === null) return
-  engine.mcp.started({
-    type: 'mcp_call',
-    id: call.itemId,
-    server_label: call.serverLabel,
-    name: call.name,
-    arguments: call.arguments,
-    approval_request_id: call.callId === call.itemId ? null : call.callId,
-  })
+  const { serverLabel, name, arguments: args, callId } = call
+  engine.mcp.use((mcp) =>
+    mcp.started({
+      type: 'mcp_call',
+      id: call.itemId,
+      server_label: serverLabel,
+      name,
+      arguments: args,
+      approval_request_id: callId === call.itemId ? null : callId,
+    }),
+  )
 }
 
 function onToolCall(engine: SessionEngine, callId: string, name: string, args: string): void {

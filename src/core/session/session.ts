@@ -183,7 +183,7 @@ export class RealtimeSession<TContext = unknown>
   /** Runs a tool call that waits for approval; `always` approves this tool for the rest of the session. */
   approveTool(callId: string, options: { always?: boolean } = {}): void {
     const engine = this.#engine
-    if (!engine.tools.approve(callId, options.always) && !engine.mcp.approve(callId, options.always))
+    if (!engine.tools.approve(callId, options.always) && !engine.mcp.loaded?.approve(callId, options.always))
       throw new RealtimeError('tool_not_found', `No tool call "${callId}" is waiting for approval.`)
   }
 
@@ -192,7 +192,7 @@ export class RealtimeSession<TContext = unknown>
     const { tools, mcp } = this.#engine
     if (
       !tools.reject(callId, options.message, options.always) &&
-      !mcp.reject(callId, options.message, options.always)
+      !mcp.loaded?.reject(callId, options.message, options.always)
     )
       throw new RealtimeError('tool_not_found', `No tool call "${callId}" is waiting for approval.`)
   }
