@@ -17,6 +17,7 @@ import {
   sessionConfigForAgent,
 } from '../../src/server'
 import { callTool, createCallsHandlers, SimulatedCalls, say } from '../../src/testing'
+import { until } from '../helpers/session'
 import { refusalTests } from './refusals'
 
 const SECRET = `whsec_${Buffer.from('a-test-signing-secret-of-32-bytes').toString('base64')}`
@@ -70,18 +71,6 @@ function signed(body: string, headers: Record<string, string> = {}, secret = SEC
   })
 }
 
-/** Resolves once `done()` holds, checked after each event of the session. */
-function until(session: RealtimeSession<unknown>, done: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    if (done()) return resolve()
-    const off = session.on('*', () => {
-      if (done()) {
-        off()
-        resolve()
-      }
-    })
-  })
-}
 const texts = (session: RealtimeSession<unknown>, role: 'user' | 'assistant') =>
   session.history.flatMap((i) =>
     i.type === 'message' && i.role === role && i.status === 'completed' ? [i.text] : [],
@@ -118,7 +107,7 @@ describe('OpenAI SIP calls on the simulator', () => {
       if (e.data.type === 'response.done') responsesDone++
     })
     // The caller speaks once the greeting's response is over (the API refuses a second one meanwhile).
-    await until(session, () => responsesDone === 1)
+    await until(session, () => responsesDone === 1, 'the greeting to end')
     expect(texts(session, 'assistant')).toEqual(['Hello! How can I help you today?'])
     // The caller speaks on the phone line; the tool runs in this server session.
     call.inject({
@@ -130,14 +119,18 @@ describe('OpenAI SIP calls on the simulator', () => {
       },
     })
     call.inject({ type: 'response.create' })
-    await until(session, () => texts(session, 'assistant').length === 2)
+    await until(session, () => texts(session, 'assistant').length === 2, 'the answer')
     expect(looked).toEqual(['A-17'])
     expect(texts(session, 'assistant').at(-1)).toBe('Your order A-17 ships tomorrow.')
     // Transfer to a person: the call leaves the agent and the server session ends.
     await createCallsClient({ apiKey: KEY }).refer(call.id, 'tel:+15550199')
     expect(call.state).toBe('referred')
     expect(call.referredTo).toBe('tel:+15550199')
-    await until(session, () => session.status === 'error' || session.status === 'closed')
+    await until(
+      session,
+      () => session.status === 'error' || session.status === 'closed',
+      'the session to end',
+    )
     expect(call.connections).toBe(0)
   })
 
