@@ -1,4 +1,4 @@
-import type { RealtimeSessionEvent } from '../core'
+import { Listeners, type RealtimeSessionEvent } from '../core'
 import type { RealtimeClient } from '../react'
 
 /** One session event as the event log keeps it: an id, when it arrived, its type and detail. */
@@ -31,7 +31,7 @@ export class EventLogStore {
   #events: readonly LoggedEvent[] = []
   #pending: LoggedEvent[] = []
   #cancelFlush: (() => void) | null = null
-  #listeners = new Set<() => void>()
+  readonly #listeners = new Listeners()
   #next = 0
   #paused = false
   readonly #limit: number
@@ -46,10 +46,10 @@ export class EventLogStore {
   }
 
   subscribe = (listener: () => void) => {
-    this.#listeners.add(listener)
+    const remove = this.#listeners.add(listener)
     this.#off ??= this.#client.onEvent((event) => this.#push(event))
     return () => {
-      this.#listeners.delete(listener)
+      remove()
       if (this.#listeners.size === 0) {
         this.#off?.()
         this.#off = null
@@ -91,12 +91,12 @@ export class EventLogStore {
     const merged = this.#events.concat(this.#pending)
     this.#pending = []
     this.#events = merged.length > this.#limit ? merged.slice(merged.length - this.#limit) : merged
-    for (const listener of this.#listeners) listener()
+    this.#listeners.notify()
   }
 
   clear(): void {
     this.#events = []
     this.#pending = []
-    for (const listener of this.#listeners) listener()
+    this.#listeners.notify()
   }
 }
