@@ -1,8 +1,8 @@
 import { AudioGraph, type AudioGraphOptions, connectAudio } from '../audio'
 import {
+  type AnyRealtimeAgent as Agent,
   immediatePlaybackTracker,
   Listeners,
-  type RealtimeAgent,
   RealtimeError,
   type RealtimeRunConfig,
   RealtimeRunner,
@@ -14,9 +14,6 @@ import {
 } from '../core'
 import { type RealtimeClientSnapshot, snapshotSelector } from './snapshot'
 import { createTransport, type TransportChoice } from './transports'
-
-// biome-ignore lint/suspicious/noExplicitAny: the client serves agents of any context type.
-type Agent = RealtimeAgent<any>
 
 /** Credentials and connection options, as for `runner.run()`. */
 export type RealtimeAuth = Pick<
