@@ -20,11 +20,16 @@ export type {
   DeviceSelectProps,
   EventLogProps,
   ToolCallListProps,
+  TranscriptRowProps,
   UseConnectionStatusResult,
+  UseEventLogOptions,
   UseEventLogResult,
+  UseMessageInputOptions,
   UseMessageInputResult,
+  UseTalkButtonOptions,
   UseTalkButtonResult,
   UseTranscriptViewResult,
+  UseVoiceStateResult,
   VoiceConsoleProps,
 } from './types'
 export { VoiceConsole } from './VoiceConsole'
