@@ -4,7 +4,7 @@ import { DEFAULT_MODEL, type RealtimeModelSettings } from './config'
 import { messageOf, RealtimeError } from './errors'
 import type { OutputGuardrail } from './guardrail'
 import type { PlaybackTracker } from './playback'
-import { engineOf, RealtimeSession, type ReconnectOptions, reachesHostedMcp } from './session'
+import { engineOf, RealtimeSession, type ReconnectOptions } from './session'
 import type { SessionStores } from './stores'
 import { untilConfirmed } from './timeout'
 import type { RealtimeTransport, TransportAuth } from './transport/transport'
@@ -150,8 +150,8 @@ export class RealtimeRunner<TContext = unknown> {
       ...(options.remoteTools ? { remoteTools: true } : {}),
     })
     const engine = engineOf(session)
-    // Loaded before connecting, so no server event waits for it.
-    if (reachesHostedMcp(this.startingAgent)) await engine.mcp.load()
+    // Loaded before connecting, so no server event waits for them.
+    await engine.preload(this.startingAgent)
     const clock = options.clock ?? systemClock
     if (options.reconnect !== false) {
       // Each attempt asks for fresh credentials: an ephemeral key may have expired meanwhile.
