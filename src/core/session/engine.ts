@@ -100,9 +100,8 @@ export class SessionEngine {
     this.monitor = new LazyPart(
       () => import('./guardrails').then(({ guardrailMonitor }) => guardrailMonitor(this, debounce)),
       (cause) =>
-        this.emitError(
-          new RealtimeError('guardrail_failed', 'Could not load the output guardrail support.', { cause }),
-        ),
+        new RealtimeError('guardrail_failed', 'Could not load the output guardrail support.', { cause }),
+      (error) => this.emitError(error),
     )
     const engine = this
     const emit = (event: RealtimeSessionEvent) =>
@@ -133,10 +132,8 @@ export class SessionEngine {
     }
     this.mcp = new LazyPart(
       () => import('../mcpCalls').then(({ McpCalls }) => new McpCalls(mcpHost)),
-      (cause) =>
-        this.emitError(
-          new RealtimeError('mcp_failed', 'Could not load the hosted MCP tool support.', { cause }),
-        ),
+      (cause) => new RealtimeError('mcp_failed', 'Could not load the hosted MCP tool support.', { cause }),
+      (error) => this.emitError(error),
     )
   }
 

@@ -1,3 +1,5 @@
+import type { RealtimeError } from '../errors'
+
 /**
  * A part of the session that only some sessions use, in a chunk of its own that other sessions
  * never download. The runner loads it before connecting when the agents need it (`engine.preload`),
@@ -6,13 +8,20 @@
  */
 export class LazyPart<T> {
   readonly #load: () => Promise<T>
-  readonly #failed: (cause: unknown) => void
+  readonly #error: (cause: unknown) => RealtimeError
+  readonly #report: (error: RealtimeError) => void
   #value: T | null = null
   #loading: Promise<T> | null = null
 
-  constructor(load: () => Promise<T>, failed: (cause: unknown) => void) {
+  /** `error` says, as a typed error, that the part could not load; `report` tells the session. */
+  constructor(
+    load: () => Promise<T>,
+    error: (cause: unknown) => RealtimeError,
+    report: (error: RealtimeError) => void,
+  ) {
     this.#load = load
-    this.#failed = failed
+    this.#error = error
+    this.#report = report
   }
 
   /** The part once loaded. */
@@ -25,14 +34,20 @@ export class LazyPart<T> {
     return this.#loading !== null
   }
 
+  /** Loads the part once; a failed download rejects with the typed error. */
   load(): Promise<T> {
-    this.#loading ??= this.#load().then((value) => (this.#value = value))
+    this.#loading ??= this.#load().then(
+      (value) => (this.#value = value),
+      (cause) => {
+        throw this.#error(cause)
+      },
+    )
     return this.#loading
   }
 
   /** Runs `handle` with the part: at once when it is loaded, else once it is. */
   use(handle: (part: T) => void): void {
     if (this.#value) handle(this.#value)
-    else this.load().then(handle, this.#failed)
+    else this.load().then(handle, this.#report)
   }
 }
