@@ -5,19 +5,32 @@
  *   npx tsx bench/longtasks.ts   (also part of `npm run bench`)
  */
 import { execFileSync } from 'node:child_process'
+import { loadavg } from 'node:os'
 import { resolve } from 'node:path'
 import { chromium } from 'playwright'
 import { preview } from 'vite'
+import { cpuOfTasks, describeTasks, startTrace } from './longtaskProfile'
 
 const root = resolve(import.meta.dirname, '..')
 
 interface Run {
   clickToListeningMs: number
-  /** Each long task after the click: when it started (ms after the click) and how long it took. */
-  longTasks: { at: number; ms: number }[]
+  /**
+   * Each long task after the click: when it started (ms after the click), how long it took, and how
+   * much of that the main thread spent on the CPU (the rest it waited, for the OS on a loaded machine).
+   */
+  longTasks: { at: number; ms: number; cpuMs: number | undefined }[]
+  /** The 1-minute load average when the run started: other work on the machine stretches tasks. */
+  load: number
+  /** The longest task after the click by the main thread's CPU time, from a trace. */
+  longestCpu: { at: number; ms: number; cpuMs: number } | undefined
 }
 
+/** With `--profile`: an unminified build, traced, and what is inside each long task printed. */
+const profile = process.argv.includes('--profile')
+
 async function measureOnce(url: string): Promise<Run> {
+  const load = loadavg()[0] ?? 0
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -33,7 +46,11 @@ async function measureOnce(url: string): Promise<Run> {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     await page.addInitScript(() => {
-      const w = window as unknown as { __tasks: { start: number; duration: number }[]; __click: number }
+      const w = window as unknown as {
+        __tasks: { start: number; duration: number }[]
+        __click: number
+        __mark: number
+      }
       w.__tasks = []
       w.__click = -1
       new PerformanceObserver((list) => {
@@ -42,7 +59,12 @@ async function measureOnce(url: string): Promise<Run> {
       addEventListener(
         'click',
         (e) => {
-          if (w.__click < 0) w.__click = e.timeStamp
+          if (w.__click < 0) {
+            w.__click = e.timeStamp
+            // The trace's marker of the click; it runs later than the event's time stamp.
+            w.__mark = performance.now()
+            performance.mark('rak-click')
+          }
         },
         true,
       )
@@ -51,6 +73,7 @@ async function measureOnce(url: string): Promise<Run> {
     const talk = page.getByRole('button', { name: 'Start conversation' })
     await talk.waitFor()
     await page.waitForTimeout(500) // let the page settle after load: load-time tasks are not the click's
+    const stopTrace = await startTrace(page, profile)
     await talk.click()
     const listeningAt = await page.waitForFunction(
       () =>
@@ -61,11 +84,17 @@ async function measureOnce(url: string): Promise<Run> {
       { polling: 'raf', timeout: 20_000 },
     )
     const listening = (await listeningAt.jsonValue()) as number
-    // A spoken turn (the fake microphone) and a typed one.
+    // A spoken turn (the fake microphone) and a typed one. The microphone's file loops, so its next
+    // pass may interrupt the spoken answer: its start is enough.
     await page
-      .getByRole('log', { name: 'Transcript' })
-      .getByText('It is sunny')
-      .waitFor({ timeout: 30_000 })
+      .waitForFunction(
+        () =>
+          [...document.querySelectorAll('.rak-transcript__row[data-role="assistant"]')].some((r) =>
+            r.textContent?.includes('It is'),
+          ),
+        undefined,
+        { timeout: 30_000 },
+      )
       .catch(async (error) => {
         console.error(await page.evaluate(() => document.querySelector('.rak-transcript')?.textContent))
         throw error
@@ -86,15 +115,28 @@ async function measureOnce(url: string): Promise<Run> {
       undefined,
       { timeout: 30_000 },
     )
-    const { tasks, click } = await page.evaluate(() => {
-      const w = window as unknown as { __tasks: { start: number; duration: number }[]; __click: number }
-      return { tasks: w.__tasks, click: w.__click }
+    const trace = await stopTrace()
+    if (profile) console.error(describeTasks(trace))
+    const { tasks, click, mark } = await page.evaluate(() => {
+      const w = window as unknown as {
+        __tasks: { start: number; duration: number }[]
+        __click: number
+        __mark: number
+      }
+      return { tasks: w.__tasks, click: w.__click, mark: w.__mark }
     })
+    const traced = cpuOfTasks(trace).map((t) => ({ ...t, at: Math.round(t.at + mark - click) }))
+    // The same task in the trace: the longest one that starts within a few ms (the clocks differ slightly).
+    const cpuAt = (at: number) =>
+      traced.filter((t) => Math.abs(t.at - at) <= 3).sort((a, b) => b.ms - a.ms)[0]?.cpuMs
     return {
+      load,
       clickToListeningMs: listening - click,
       longTasks: tasks
         .filter((t) => t.start >= click)
-        .map((t) => ({ at: Math.round(t.start - click), ms: Math.round(t.duration) })),
+        .map((t) => ({ at: Math.round(t.start - click), ms: Math.round(t.duration) }))
+        .map((t) => ({ ...t, cpuMs: cpuAt(t.at) })),
+      longestCpu: traced.sort((a, b) => b.cpuMs - a.cpuMs)[0],
     }
   } finally {
     await browser.close()
@@ -102,7 +144,10 @@ async function measureOnce(url: string): Promise<Run> {
 }
 
 export async function longTaskReport(): Promise<string> {
-  execFileSync('npm', ['run', 'demo:build', '--silent'], { cwd: root, stdio: 'ignore' })
+  execFileSync('npm', ['run', 'demo:build', '--silent', ...(profile ? ['--', '--minify', 'false'] : [])], {
+    cwd: root,
+    stdio: 'ignore',
+  })
   const server = await preview({
     configFile: resolve(root, 'demo/vite.config.ts'),
     build: { outDir: resolve(root, 'demo-dist') },
@@ -117,16 +162,20 @@ export async function longTaskReport(): Promise<string> {
   }
   const rows = runs.map((r, i) => {
     const longest = r.longTasks.length ? `${Math.max(...r.longTasks.map((t) => t.ms))} ms` : '–'
-    const each = r.longTasks.map((t) => `${t.ms} ms at +${t.at} ms`).join(', ') || '–'
-    return `| ${i + 1} | ${Math.round(r.clickToListeningMs)} ms | ${r.longTasks.length} | ${longest} | ${each} |`
+    const each =
+      r.longTasks.map((t) => `${t.ms} ms (CPU ${t.cpuMs ?? '?'} ms) at +${t.at} ms`).join(', ') || '–'
+    const cpu = r.longestCpu
+      ? `${r.longestCpu.cpuMs} ms (${r.longestCpu.ms} ms wall) at +${r.longestCpu.at} ms`
+      : '–'
+    return `| ${i + 1} | ${r.load.toFixed(1)} | ${Math.round(r.clickToListeningMs)} ms | ${r.longTasks.length} | ${longest} | ${each} | ${cpu} |`
   })
   return [
     '## Long tasks after Start (browser)',
     '',
     'Production build of the demo (`npm run demo:build`, served by `vite preview`), headless Chromium, fake microphone playing `test/fixtures/speech.wav`. From the Start click through connecting, one spoken turn and one typed turn; long tasks from `PerformanceObserver` (`longtask`, over 50 ms). Command: `npx tsx bench/longtasks.ts`.',
     '',
-    '| run | click -> listening | long tasks after the click | longest | each (duration, start after the click) |',
-    '| --- | --- | --- | --- | --- |',
+    '| run | load average | click -> listening | long tasks after the click | longest | each (duration, CPU time, start after the click) | longest task by CPU time |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
   ].join('\n')
