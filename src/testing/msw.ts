@@ -1,6 +1,7 @@
 import { ws } from 'msw'
 import { attachSimulator, type ConnectionOptions, credentialOf } from './connection'
 import { createTaskHop } from './taskHop'
+import { warmUpClientValidation } from './warmUp'
 
 /** The Realtime API's WebSocket URL, which the simulator's msw handlers intercept. */
 export const REALTIME_WS_URL = 'wss://api.openai.com/v1/realtime'
@@ -18,6 +19,8 @@ export interface SimulatorHandlerOptions extends ConnectionOptions {
  * const server = setupServer(...createSimulatorHandlers({ scenario }))
  */
 export function createSimulatorHandlers(options: SimulatorHandlerOptions = {}) {
+  // In a page, the simulator's checks get compiled while the page is idle, not after the first click.
+  warmUpClientValidation()
   const api = ws.link(options.url ?? REALTIME_WS_URL)
   return [
     api.addEventListener('connection', ({ client, info }) => {
