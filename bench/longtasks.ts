@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process'
 import { loadavg } from 'node:os'
 import { resolve } from 'node:path'
-import { chromium } from 'playwright'
+import { chromium, type Page } from 'playwright'
 import { preview } from 'vite'
 import { cpuOfTasks, describeTasks, startTrace } from './longtaskProfile'
 
@@ -24,6 +24,20 @@ interface Run {
   load: number
   /** The longest task after the click by the main thread's CPU time, from a trace. */
   longestCpu: { at: number; ms: number; cpuMs: number } | undefined
+}
+
+/** Polls the page every 50 ms until `check` returns something other than null (30 s at most). */
+async function until<T>(page: Page, what: string, check: () => T | null): Promise<T> {
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    const value = (await page.evaluate(check)) as T | null
+    if (value !== null) return value
+    if (Date.now() > deadline) {
+      const transcript = await page.evaluate(() => document.querySelector('.rak-transcript')?.textContent)
+      throw new Error(`Timed out waiting for ${what}; the transcript reads: ${transcript}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
 }
 
 /** With `--profile`: an unminified build, traced, and what is inside each long task printed. */
@@ -56,6 +70,15 @@ async function measureOnce(url: string): Promise<Run> {
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) w.__tasks.push({ start: e.startTime, duration: e.duration })
       }).observe({ type: 'longtask', buffered: true })
+      // "Listening": the talk button becomes the microphone's mute button; noted when it happens.
+      new MutationObserver(() => {
+        const w2 = window as { __listening?: number }
+        if (
+          w2.__listening === undefined &&
+          document.querySelector('.rak-talk-button[aria-label="Mute microphone"]')
+        )
+          w2.__listening = performance.now()
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-label'] })
       addEventListener(
         'click',
         (e) => {
@@ -72,49 +95,47 @@ async function measureOnce(url: string): Promise<Run> {
     await page.goto(url)
     const talk = page.getByRole('button', { name: 'Start conversation' })
     await talk.waitFor()
-    await page.waitForTimeout(500) // let the page settle after load: load-time tasks are not the click's
+    // Let the page settle after load (load-time work, the simulator's idle warm-up): a user does not
+    // click in the first instant, and load-time tasks are not the click's.
+    await page.waitForTimeout(500)
+    // A string, not a function: tsx would wrap a named inner function in a helper the page lacks.
+    await page.evaluate(`new Promise((resolve) => {
+      let left = 20
+      requestIdleCallback(function next() {
+        if (--left <= 0) resolve()
+        else requestIdleCallback(next)
+      })
+    })`)
     const stopTrace = await startTrace(page, profile)
     await talk.click()
-    const listeningAt = await page.waitForFunction(
-      () =>
-        document.querySelector('.rak-talk-button')?.getAttribute('aria-label') === 'Mute microphone'
-          ? performance.now()
-          : null,
-      undefined,
-      { polling: 'raf', timeout: 20_000 },
+    // Waits poll with plain evaluations, each a tiny task: Playwright's locators and waitForFunction
+    // would run its injected script in the page after the click, as work of their own.
+    const listening = await until(
+      page,
+      'listening',
+      () => (window as { __listening?: number }).__listening ?? null,
     )
-    const listening = (await listeningAt.jsonValue()) as number
     // A spoken turn (the fake microphone) and a typed one. The microphone's file loops, so its next
     // pass may interrupt the spoken answer: its start is enough.
-    await page
-      .waitForFunction(
-        () =>
-          [...document.querySelectorAll('.rak-transcript__row[data-role="assistant"]')].some((r) =>
-            r.textContent?.includes('It is'),
-          ),
-        undefined,
-        { timeout: 30_000 },
-      )
-      .catch(async (error) => {
-        console.error(await page.evaluate(() => document.querySelector('.rak-transcript')?.textContent))
-        throw error
-      })
-    await page.getByRole('textbox', { name: 'Message' }).fill('And tomorrow?')
-    await page.keyboard.press('Enter')
-    await page
-      .getByRole('log', { name: 'Transcript' })
-      .getByText('And tomorrow?')
-      .waitFor({ timeout: 30_000 })
-    // The answer to the typed turn has started: an assistant row after the typed one.
-    await page.waitForFunction(
-      () => {
-        const rows = [...document.querySelectorAll('.rak-transcript__row')]
-        const typed = rows.findIndex((r) => r.textContent?.includes('And tomorrow?'))
-        return typed >= 0 && rows.slice(typed + 1).some((r) => r.getAttribute('data-role') === 'assistant')
-      },
-      undefined,
-      { timeout: 30_000 },
+    await until(
+      page,
+      'the spoken answer',
+      () =>
+        [...document.querySelectorAll('.rak-transcript__row[data-role="assistant"]')].some((r) =>
+          r.textContent?.includes('It is'),
+        ) || null,
     )
+    await page.evaluate(() => document.querySelector<HTMLElement>('[aria-label="Message"]')?.focus())
+    await page.keyboard.type('And tomorrow?')
+    await page.keyboard.press('Enter')
+    // The answer to the typed turn has started: an assistant row after the typed one.
+    await until(page, 'the typed answer', () => {
+      const rows = [...document.querySelectorAll('.rak-transcript__row')]
+      const typed = rows.findIndex((r) => r.textContent?.includes('And tomorrow?'))
+      return (
+        (typed >= 0 && rows.slice(typed + 1).some((r) => r.getAttribute('data-role') === 'assistant')) || null
+      )
+    })
     const trace = await stopTrace()
     if (profile) console.error(describeTasks(trace))
     const { tasks, click, mark } = await page.evaluate(() => {
