@@ -14,6 +14,7 @@ import {
 } from '../core'
 import { type RealtimeClientSnapshot, snapshotSelector } from './snapshot'
 import { createTransport, type TransportChoice } from './transports'
+import { yieldToBrowser } from './yieldToBrowser'
 
 /** Credentials and connection options, as for `runner.run()`. */
 export type RealtimeAuth = Pick<
@@ -145,6 +146,8 @@ export class RealtimeClient implements Store<RealtimeClientSnapshot> {
           (error: unknown) => error,
         )
       : Promise.resolve(null)
+    // Audio had to start inside the click; the session's setup goes on in a task of its own.
+    await yieldToBrowser()
     const transport = createTransport(this.#options.transport, graph)
     let session: RealtimeSession<unknown>
     try {
