@@ -17,7 +17,7 @@ import {
 import { type CustomItemComponentProps, Virtualizer } from 'virtua'
 import type { RealtimeItem } from '../core'
 import { useRealtimeClient, useSelector, useTranscriptIds, useTranscriptItem } from '../react'
-import { ArrowDownIcon } from './icons'
+import { ArrowDownIcon, ToolIcon } from './icons'
 import { composeHandlers, cx, type ElementProps, flag } from './props'
 import { withdrawnStoreOf } from './withdrawn'
 
@@ -200,8 +200,16 @@ export const TranscriptRow = memo(function TranscriptRow({ itemId }: { itemId: s
       <span className="rak-transcript__speaker">{roleLabel(item)}</span>
       {item.type !== 'message' ? (
         <p className="rak-transcript__text rak-transcript__tool">
-          <code>{item.name}</code>
-          {item.output !== null ? ` → ${item.output}` : ''}
+          <span className="rak-transcript__tool-name">
+            <ToolIcon />
+            <code>{item.name}</code>
+          </span>
+          {item.output !== null && (
+            <span className="rak-transcript__tool-output">
+              <span className="rak-visually-hidden"> returned: </span>
+              {item.output}
+            </span>
+          )}
         </p>
       ) : withdrawn && display === 'replace' ? (
         <p className="rak-transcript__text rak-transcript__withdrawn">

@@ -105,7 +105,9 @@ describe('hosted MCP calls in React', () => {
     expect(calls.getByText('Done')).toBeInTheDocument()
     const transcript = within(screen.getByRole('log', { name: /transcript|conversation/i }))
     expect(transcript.getAllByText('Bring an umbrella: Rain in Oslo.').length).toBeGreaterThan(0)
-    expect(transcript.getByText(/→ Rain in Oslo/)).toHaveTextContent('forecast → Rain in Oslo')
+    expect(transcript.getByText('Rain in Oslo').closest('p')).toHaveTextContent(
+      'forecast returned: Rain in Oslo',
+    )
     act(() => {
       for (const flush of frames.splice(0)) flush()
     })

@@ -60,7 +60,7 @@ describe('hostile text', () => {
     const rows = within(screen.getByRole('log', { name: 'Transcript' })).getAllByText((_, el) =>
       Boolean(el?.classList.contains('rak-transcript__text')),
     )
-    expect(rows.map((row) => row.textContent)).toEqual([PAYLOAD, `echo → ${PAYLOAD}`, PAYLOAD])
+    expect(rows.map((row) => row.textContent)).toEqual([PAYLOAD, `echo returned: ${PAYLOAD}`, PAYLOAD])
     expect(container.querySelector('img, script, b')).toBeNull()
     expect((window as { __pwned?: number }).__pwned).toBeUndefined()
     expect(screen.getByRole('region', { name: 'Tool calls' })).toHaveTextContent(PAYLOAD) // the output, as text
