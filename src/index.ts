@@ -1,6 +1,7 @@
 'use client'
 export type {
   AgentIndicatorProps,
+  AudioUnlockButtonProps,
   AudioVisualizerProps,
   ConnectionStatusProps,
   DeviceSelectProps,
@@ -13,6 +14,7 @@ export type {
   TalkMode,
   ToolCallListProps,
   TranscriptViewProps,
+  UseAudioUnlockResult,
   UseConnectionStatusResult,
   UseEventLogResult,
   UseMessageInputResult,
@@ -27,6 +29,7 @@ export type {
 // Core-only users import `realtime-agent-kit/core`; the stylesheet is `realtime-agent-kit/styles.css`.
 export {
   AgentIndicator,
+  AudioUnlockButton,
   AudioVisualizer,
   ConnectionStatus,
   DeviceSelect,
@@ -36,6 +39,7 @@ export {
   ToolCallList,
   TranscriptRow,
   TranscriptView,
+  useAudioUnlock,
   useAudioVisualizer,
   useConnectionStatus,
   useEventLog,
