@@ -59,7 +59,8 @@ const chromiumArgs = [
   `--use-file-for-fake-audio-capture=${resolve(root, 'test/fixtures/speech.wav')}`,
 ]
 // A factory, not a shared object: Vitest mutates `instances`, and projects must not share one.
-const browser = () => ({
+// `still`: the page asks for reduced motion, so animations hold still for screenshots.
+const browser = ({ still = false } = {}) => ({
   enabled: true,
   headless: true,
   screenshotFailures: false,
@@ -67,7 +68,10 @@ const browser = () => ({
     launchOptions: { executablePath: findChromium(), args: chromiumArgs },
     // A window larger than any test viewport: the test frame is never scaled down, so layout
     // checks and screenshots see real CSS pixels.
-    contextOptions: { viewport: { width: 1920, height: 2000 } },
+    contextOptions: {
+      viewport: { width: 1920, height: 2000 },
+      ...(still ? { reducedMotion: 'reduce' as const } : {}),
+    },
   }),
   instances: [{ browser: 'chromium' as const }],
 })
@@ -143,7 +147,8 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: resolve(root, '.storybook') })],
         test: {
           name: 'storybook',
-          browser: browser(),
+          browser: browser({ still: true }),
+          setupFiles: [resolve(root, '.storybook/screenshots.ts')],
           // Stories wait for events (STORY_WAIT), never for a fixed time; this bound only catches a hang.
           testTimeout: 90_000,
         },

@@ -12,7 +12,13 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-export const Default: Story = {}
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    const status = within(canvasElement).getByRole('status')
+    await expect(status).toHaveTextContent('Triage')
+    await expect(status).not.toHaveAttribute('data-handoff')
+  },
+}
 
 export const AfterHandoff: Story = {
   parameters: {

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor, within } from 'storybook/test'
 import { ConnectionStatus } from '../src'
-import { ALL_STATUSES, StateCatalogue, withRealtime } from './support/realtimeExports'
+import { StateCatalogue, VOICE_STATES, withRealtime } from './support/realtimeExports'
 
 const meta = {
   title: 'Components/ConnectionStatus',
@@ -11,7 +11,13 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-export const Idle: Story = {}
+export const Idle: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(canvas.getByRole('status')).toHaveTextContent('Not connected')
+    await expect(canvas.queryByRole('alert')).toBeNull()
+  },
+}
 
 export const Listening: Story = {
   parameters: { realtime: { script: [] } },
@@ -20,10 +26,29 @@ export const Listening: Story = {
   },
 }
 
+/** Every voice state in words; only states that need the user's action raise an alert. */
 export const AllStates: Story = {
   render: () => <StateCatalogue>{() => <ConnectionStatus />}</StateCatalogue>,
   play: async ({ canvasElement }) => {
-    const statuses = within(canvasElement).getAllByRole('status')
-    await expect(statuses.map((s) => s.getAttribute('data-state'))).toEqual(ALL_STATUSES)
+    const canvas = within(canvasElement)
+    const statuses = canvas.getAllByRole('status')
+    await expect(statuses.map((s) => s.getAttribute('data-voice'))).toEqual(VOICE_STATES.map((s) => s.state))
+    await expect(statuses.map((s) => s.textContent)).toEqual([
+      'Not connected',
+      'Connecting…',
+      'Listening',
+      'Microphone off',
+      'Microphone blocked',
+      'Thinking…',
+      'Waiting for your approval',
+      'Speaking',
+      'Reconnecting…',
+      'Not connected',
+    ])
+    const alerts = canvas.getAllByRole('alert').map((a) => a.textContent)
+    await expect(alerts).toEqual([
+      'The microphone is blocked. Allow it in your browser’s site settings, then retry. You can still type.',
+      'Could not connect to the voice service. Check your connection and try again.',
+    ])
   },
 }

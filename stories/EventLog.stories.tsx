@@ -8,7 +8,7 @@ const meta = {
   title: 'Components/EventLog',
   component: EventLog,
   decorators: [withRealtime],
-  args: { style: { width: 520 } },
+  args: { style: { maxWidth: 520 } },
 } satisfies Meta<typeof EventLog>
 export default meta
 type Story = StoryObj<typeof meta>

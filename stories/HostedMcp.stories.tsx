@@ -27,7 +27,14 @@ const meta = {
     realtime: { agent: bookingAgent, script: [QUESTION] },
   },
   render: (args) => (
-    <div style={{ display: 'grid', gap: 16, gridTemplateColumns: '1fr 1fr', width: 820 }}>
+    <div
+      style={{
+        display: 'grid',
+        gap: 16,
+        gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))',
+        maxWidth: 820,
+      }}
+    >
       <TranscriptView />
       <ToolCallList {...args} />
     </div>

@@ -8,18 +8,29 @@ const meta = {
   title: 'Components/MessageInput',
   component: MessageInput,
   decorators: [withRealtime],
-  args: { style: { width: 420 } },
+  args: { style: { maxWidth: 420 } },
 } satisfies Meta<typeof MessageInput>
 export default meta
 type Story = StoryObj<typeof meta>
 
 /** Disabled until connected. */
-export const Disconnected: Story = {}
+export const Disconnected: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const box = canvas.getByRole('textbox', { name: 'Message' })
+    await expect(box).toHaveAttribute('aria-disabled', 'true')
+    await expect(box).toHaveAttribute('placeholder', 'Connect to send messages')
+    await userEvent.type(box, 'hello{Enter}')
+    await expect(box).toHaveValue('')
+    await expect(box).toHaveFocus()
+    await expect(canvas.getByRole('button', { name: 'Send' })).toHaveAttribute('aria-disabled', 'true')
+  },
+}
 
 export const SendsAMessage: Story = {
   parameters: { realtime: { script: [] } },
   render: (args) => (
-    <div style={{ display: 'grid', gap: 12, width: 420 }}>
+    <div style={{ display: 'grid', gap: 12, maxWidth: 420 }}>
       <TranscriptView />
       <MessageInput {...args} />
     </div>
@@ -27,7 +38,8 @@ export const SendsAMessage: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     const box = canvas.getByRole('textbox', { name: 'Message' })
-    await waitFor(() => expect(box).toBeEnabled())
+    // Read-only, not disabled, until connected: wait until it takes text.
+    await waitFor(() => expect(box).not.toHaveAttribute('aria-disabled'), STORY_WAIT)
     await userEvent.type(box, 'What is the weather in Tokyo?{Enter}')
     await waitFor(
       () => expect(canvas.getByRole('log')).toHaveTextContent('It is sunny and 24 degrees in Tokyo'),

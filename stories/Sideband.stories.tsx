@@ -85,7 +85,7 @@ function SidebandCall({ question }: { question: string }) {
     }
   }, [call])
   return (
-    <div style={{ display: 'grid', gap: 12, width: 480 }}>
+    <div style={{ display: 'grid', gap: 12, maxWidth: 480 }}>
       <ServerSide log={log} />
       {attached && (
         <RealtimeProvider

@@ -9,12 +9,18 @@ const meta = {
   title: 'Components/ToolCallList',
   component: ToolCallList,
   decorators: [withRealtime],
-  args: { style: { width: 420 } },
+  args: { style: { maxWidth: 420 } },
 } satisfies Meta<typeof ToolCallList>
 export default meta
 type Story = StoryObj<typeof meta>
 
-export const Empty: Story = {}
+export const Empty: Story = {
+  play: async ({ canvasElement }) => {
+    const list = within(canvasElement).getByRole('region', { name: 'Tool calls' })
+    await expect(list).toHaveTextContent('No tool calls yet.')
+    await expect(within(list).queryAllByRole('listitem')).toHaveLength(0)
+  },
+}
 
 /** The booking tool needs approval: approve it and the booking runs. */
 export const AwaitingApproval: Story = {

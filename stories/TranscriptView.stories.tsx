@@ -10,12 +10,18 @@ const meta = {
   title: 'Components/TranscriptView',
   component: TranscriptView,
   decorators: [withRealtime],
-  args: { style: { width: 520 } },
+  args: { style: { maxWidth: 520 } },
 } satisfies Meta<typeof TranscriptView>
 export default meta
 type Story = StoryObj<typeof meta>
 
-export const Empty: Story = {}
+export const Empty: Story = {
+  play: async ({ canvasElement }) => {
+    const log = within(canvasElement).getByRole('log', { name: 'Transcript' })
+    await expect(log).toHaveTextContent('The conversation will appear here.')
+    await expect(within(canvasElement).queryByRole('button', { name: /Jump to latest/ })).toBeNull()
+  },
+}
 
 /** A scripted conversation from the simulator: a tool call, a handoff, an approved booking. */
 export const Conversation: Story = {

@@ -154,8 +154,8 @@ export class RealtimeClient implements Store<RealtimeClientSnapshot> {
       session = await new RealtimeRunner(this.#startingAgent, this.#options.config).run({
         ...this.#options.auth,
         ...this.#options.run,
-        ...(transport ? { transport } : {}),
-        ...(this.#options.context !== undefined ? { context: this.#options.context } : {}),
+        transport,
+        context: this.#options.context,
         stores: this.stores,
         signal: abort.signal,
       })

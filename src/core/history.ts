@@ -210,6 +210,7 @@ export function applyToHistory(
     case 'response.output_text.done':
       return setText(conversation, event.item_id, event.text)
     case 'response.function_call_arguments.delta':
+    case 'response.mcp_call_arguments.delta':
       return conversation.update(event.item_id, (item) =>
         item.type === 'function_call' && event.delta
           ? { ...item, arguments: item.arguments + event.delta }
@@ -220,12 +221,6 @@ export function applyToHistory(
       return conversation.update(event.item_id, (item) =>
         item.type === 'function_call' && item.arguments !== event.arguments
           ? { ...item, arguments: event.arguments }
-          : null,
-      )
-    case 'response.mcp_call_arguments.delta':
-      return conversation.update(event.item_id, (item) =>
-        item.type === 'function_call' && event.delta
-          ? { ...item, arguments: item.arguments + event.delta }
           : null,
       )
     default:

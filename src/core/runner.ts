@@ -4,7 +4,7 @@ import { DEFAULT_MODEL, type RealtimeModelSettings } from './config'
 import { messageOf, RealtimeError } from './errors'
 import type { OutputGuardrail } from './guardrail'
 import type { PlaybackTracker } from './playback'
-import { engineOf, RealtimeSession, type ReconnectOptions, reachesHostedMcp } from './session'
+import { engineOf, RealtimeSession, type ReconnectOptions } from './session'
 import type { SessionStores } from './stores'
 import { untilConfirmed } from './timeout'
 import type { RealtimeTransport, TransportAuth } from './transport/transport'
@@ -135,49 +135,34 @@ export class RealtimeRunner<TContext = unknown> {
     const auth = await resolveAuth(options)
     const settings = this.config.modelSettings ?? {}
     const transport = options.transport ?? new WebSocketTransport()
+    // Options left undefined take the session's defaults.
     const session = new RealtimeSession<TContext>({
       agent: this.startingAgent,
       transport,
       modelSettings: settings,
-      ...(options.context !== undefined ? { context: options.context } : {}),
-      ...(this.config.outputGuardrails ? { outputGuardrails: this.config.outputGuardrails } : {}),
-      ...(this.config.outputGuardrailSettings
-        ? { outputGuardrailSettings: this.config.outputGuardrailSettings }
-        : {}),
-      ...(options.playbackTracker ? { playbackTracker: options.playbackTracker } : {}),
-      ...(options.clock ? { clock: options.clock } : {}),
-      ...(options.stores ? { stores: options.stores } : {}),
-      ...(options.remoteTools ? { remoteTools: true } : {}),
+      context: options.context,
+      outputGuardrails: this.config.outputGuardrails,
+      outputGuardrailSettings: this.config.outputGuardrailSettings,
+      playbackTracker: options.playbackTracker,
+      clock: options.clock,
+      stores: options.stores,
+      remoteTools: options.remoteTools,
     })
     const engine = engineOf(session)
-    // Loaded before connecting, so no server event waits for it.
-    if (reachesHostedMcp(this.startingAgent)) await engine.mcp.load()
+    // Loaded before connecting, so no server event waits for them.
+    await engine.preload(this.startingAgent)
     const clock = options.clock ?? systemClock
-    if (options.reconnect !== false) {
-      // Each attempt asks for fresh credentials: an ephemeral key may have expired meanwhile.
-      engine.enableReconnect(async () => {
-        await transport.connect(
-          {
-            url: withModel(options.url ?? DEFAULT_REALTIME_URL, settings.modelName ?? DEFAULT_MODEL),
-            auth: await resolveAuth(options),
-            signal: options.signal,
-          },
-          engine.handlers,
-        )
-      }, options.reconnect)
-    }
+    const url = withModel(options.url ?? DEFAULT_REALTIME_URL, settings.modelName ?? DEFAULT_MODEL)
+    const connect = (auth: TransportAuth) =>
+      transport.connect({ url, auth, signal: options.signal }, engine.handlers)
+    // Each reconnect attempt asks for fresh credentials: an ephemeral key may have expired meanwhile.
+    if (options.reconnect !== false)
+      engine.enableReconnect(async () => connect(await resolveAuth(options)), options.reconnect)
     let firstError: RealtimeError | undefined
     const offError = session.on('error', (e) => {
       firstError ??= e.error
     })
-    await transport.connect(
-      {
-        url: withModel(options.url ?? DEFAULT_REALTIME_URL, settings.modelName ?? DEFAULT_MODEL),
-        auth,
-        signal: options.signal,
-      },
-      engine.handlers,
-    )
+    await connect(auth)
     const timeoutMs = options.connectTimeoutMs ?? 15_000
     const aborted = new Promise<never>((_, reject) => {
       options.signal?.addEventListener(

@@ -1,13 +1,13 @@
 import type { Decorator } from '@storybook/react-vite'
 import { type ReactNode, useEffect } from 'react'
 import { triageAgent } from '../../demo/agents'
+import type { ToolCallState, VoiceState } from '../../src'
 import {
   type RealtimeAgent,
   RealtimeClient,
   type RealtimeClientSnapshot,
   RealtimeError,
   RealtimeProvider,
-  type RealtimeStatus,
   useRealtimeClient,
 } from '../../src'
 import type { RealtimeItem, RealtimeTransport } from '../../src/core'
@@ -35,11 +35,45 @@ export interface RealtimeParameters {
   agent?: RealtimeAgent
 }
 
+/** The live clients of the stories on screen, and those whose script still has steps to send. */
+const liveClients = new Set<RealtimeClient>()
+const scripting = new Set<RealtimeClient>()
+
+function Track() {
+  const client = useRealtimeClient()
+  useEffect(() => {
+    liveClients.add(client)
+    return () => {
+      liveClients.delete(client)
+    }
+  }, [client])
+  return null
+}
+
+const BUSY = new Set(['connecting', 'reconnecting', 'thinking', 'speaking'])
+
+/**
+ * Whether every live story client has nothing in flight: no script step left, no connection or
+ * answer under way (waiting on the user's approval counts as settled), no item still streaming.
+ * Screenshots wait for this, so they see the story's end state rather than a moment of it.
+ */
+export function storiesSettled(): boolean {
+  for (const client of liveClients) {
+    if (scripting.has(client)) return false
+    const { status, toolCalls } = client.getSnapshot()
+    const awaiting = toolCalls.some((call) => call.status === 'awaiting_approval')
+    if (BUSY.has(status) && !awaiting) return false
+    if (client.stores.conversation.items.some((item) => item.status === 'in_progress')) return false
+  }
+  return true
+}
+
 /** Drives a conversation through the public API, so the components see real simulator events. */
 function Script({ messages, autoApprove }: { messages: string[]; autoApprove: boolean }) {
   const client = useRealtimeClient()
   useEffect(() => {
     let cancelled = false
+    scripting.add(client)
     const off = client.onEvent((event) => {
       if (autoApprove && event.type === 'tool_approval_required') client.approveTool(event.callId)
     })
@@ -61,9 +95,11 @@ function Script({ messages, autoApprove }: { messages: string[]; autoApprove: bo
           })
         })
       }
+      scripting.delete(client)
     })()
     return () => {
       cancelled = true
+      scripting.delete(client)
       off()
     }
   }, [client, messages, autoApprove])
@@ -87,6 +123,7 @@ export const withRealtime: Decorator = (Story, context) => {
       audio={params.audio ? {} : false}
       {...(params.transport ? { transport: params.transport } : {})}
     >
+      <Track />
       {params.script && <Script messages={params.script} autoApprove={params.autoApprove ?? false} />}
       <Story />
     </RealtimeProvider>
@@ -152,34 +189,55 @@ export function Stack({ children }: { children: ReactNode }) {
   return <div style={{ display: 'grid', gap: 12, justifyItems: 'start' }}>{children}</div>
 }
 
-/** Every status a client can be in, for state catalogues. */
-export const ALL_STATUSES: RealtimeStatus[] = [
-  'idle',
-  'connecting',
-  'listening',
-  'thinking',
-  'speaking',
-  'reconnecting',
-  'error',
-]
-
 const refused = new RealtimeError(
   'browser_api_key_refused',
   'A standard API key in a browser would be visible to every visitor.',
 )
+const micDenied = new RealtimeError('microphone_denied', 'Permission denied by the browser.')
+const awaitingBooking: ToolCallState = {
+  callId: 'call_book',
+  name: 'book_table',
+  agentName: 'Triage',
+  arguments: { people: 2, time: '19:30' },
+  serverLabel: null,
+  status: 'awaiting_approval',
+  output: null,
+  error: null,
+}
 
-/** Renders `children` once per status, each under a provider whose client is frozen in that status. */
-export function StateCatalogue({ children }: { children: (status: RealtimeStatus) => ReactNode }) {
+/**
+ * Every state a user can see (`VoiceState`), each with the client snapshot that produces it: the
+ * session's status refined by the microphone and pending approvals.
+ */
+export const VOICE_STATES: { state: VoiceState; patch: Partial<RealtimeClientSnapshot> }[] = [
+  { state: 'idle', patch: { status: 'idle' } },
+  { state: 'connecting', patch: { status: 'connecting' } },
+  { state: 'listening', patch: { status: 'listening' } },
+  { state: 'muted', patch: { status: 'listening', muted: true } },
+  { state: 'mic-blocked', patch: { status: 'listening', error: micDenied } },
+  { state: 'thinking', patch: { status: 'thinking' } },
+  { state: 'approval', patch: { status: 'thinking', toolCalls: [awaitingBooking] } },
+  { state: 'speaking', patch: { status: 'speaking' } },
+  { state: 'reconnecting', patch: { status: 'reconnecting' } },
+  { state: 'error', patch: { status: 'error', error: refused } },
+]
+
+/** Renders `children` once per voice state, each under a provider whose client is frozen in it. */
+export function StateCatalogue({ children }: { children: (state: VoiceState) => ReactNode }) {
   return (
     <Stack>
-      {ALL_STATUSES.map((status) => {
-        const client = frozenClient({ status, error: status === 'error' ? refused : null })
-        return (
-          <RealtimeProvider key={status} client={client}>
-            {children(status)}
-          </RealtimeProvider>
-        )
-      })}
+      {VOICE_STATES.map(({ state, patch }) => (
+        <RealtimeProvider key={state} client={frozenClient(patch)}>
+          {children(state)}
+        </RealtimeProvider>
+      ))}
     </Stack>
   )
+}
+
+/** A client frozen in one voice state, for stories of a single state. */
+export function clientIn(state: VoiceState): RealtimeClient {
+  const entry = VOICE_STATES.find((s) => s.state === state)
+  if (!entry) throw new Error(`no voice state ${state}`)
+  return frozenClient(entry.patch)
 }

@@ -1,2 +1,10 @@
 export { RealtimeProvider } from '../../src'
-export { ALL_STATUSES, frozenClient, message, Stack, StateCatalogue, withRealtime } from './realtime'
+export {
+  clientIn,
+  frozenClient,
+  message,
+  Stack,
+  StateCatalogue,
+  VOICE_STATES,
+  withRealtime,
+} from './realtime'

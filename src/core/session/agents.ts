@@ -1,5 +1,4 @@
 import type { AgentSessionParts } from '../config'
-import type { OutputGuardrailResult } from '../guardrail'
 import { type Handoff, handoffsOf } from '../handoff'
 import { wireToolOf } from '../tool'
 import type { Agent, SessionEngine } from './engine'
@@ -48,49 +47,24 @@ export async function performHandoff(
   switched(engine, from, to)
 }
 
-/** Whether the agent, or one it can hand off to (directly or not), has a hosted MCP server. */
-export function reachesHostedMcp(start: Agent): boolean {
+/** The agent and every agent it can hand off to, directly or not. */
+export function reachableAgents(start: Agent): Set<Agent> {
   const seen = new Set<Agent>()
-  const visit = (agent: Agent): boolean => {
-    if (seen.has(agent)) return false
+  const visit = (agent: Agent): void => {
+    if (seen.has(agent)) return
     seen.add(agent)
-    return agent.tools.some((t) => t.type === 'hosted_mcp') || handoffsOf(agent).some((h) => visit(h.agent))
+    for (const h of handoffsOf(agent)) visit(h.agent)
   }
-  return visit(start)
+  visit(start)
+  return seen
 }
 
 /** The app switched agents without a handoff by the model. */
 export async function updateAgent(engine: SessionEngine, agent: Agent): Promise<void> {
-  // The MCP tracker is ready before the server can list the new agent's servers.
-  if (reachesHostedMcp(agent)) await engine.mcp.load()
+  // The MCP tracker and guardrail checks are ready before the server can need them.
+  await engine.preload(agent)
   const previous = engine.agent
   engine.setAgent(agent)
   engine.send({ type: 'session.update', session: { type: 'realtime', ...(await agentParts(engine, agent)) } })
   switched(engine, previous, agent)
-}
-
-/** An output guardrail tripped: stop the answer, tell the model why, and ask for another. */
-export function tripGuardrail(
-  engine: SessionEngine,
-  itemId: string,
-  results: OutputGuardrailResult[],
-  text: string,
-): void {
-  if (!engine.live) return
-  const active = engine.responses.active
-  if (active) engine.send({ type: 'response.cancel', response_id: active })
-  if (engine.output.isCurrent(itemId)) engine.interruptPlayback()
-  engine.hub.emit({ type: 'guardrail_tripped', guardrailResults: results, message: text, itemId })
-  const names = results.map((r) => r.guardrail.name).join(', ')
-  engine.createItem({
-    type: 'message',
-    role: 'system',
-    content: [
-      {
-        type: 'input_text',
-        text: `Your last answer was stopped by the output guardrail(s): ${names}. Do not repeat it; respond in a way that respects them.`,
-      },
-    ],
-  })
-  engine.requestResponse()
 }

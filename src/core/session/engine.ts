@@ -5,17 +5,19 @@ import { type RealtimeModelSettings, toSessionConfig } from '../config'
 import type { RunContext } from '../context'
 import { messageOf, RealtimeError } from '../errors'
 import { EventHub } from '../eventHub'
+import type { RealtimeSessionEvent } from '../events'
 import { DEFAULT_GUARDRAIL_DEBOUNCE, type OutputGuardrail } from '../guardrail'
-import { GuardrailMonitor } from '../guardrailMonitor'
+import type { GuardrailMonitor } from '../guardrailMonitor'
 import { settleItems, truncateItem, upsertItem } from '../history'
+import type { McpCallHost, McpCalls } from '../mcpCalls'
 import { type PlaybackTracker, WallClockPlaybackTracker } from '../playback'
 import { type ClientEvent, type ClientItem, parseServerEvent } from '../protocol'
 import { type HistoryChange, type SessionStatus, SessionStores } from '../stores'
 import { ToolCallRunner } from '../toolCalls'
 import type { RealtimeTransport, TransportHandlers } from '../transport'
-import { agentParts, performHandoff, tripGuardrail } from './agents'
+import { agentParts, performHandoff, reachableAgents } from './agents'
 import { AudioOutput } from './audioOutput'
-import { LazyMcpCalls } from './mcp'
+import { LazyPart } from './lazy'
 import { type ReconnectOptions, Reconnector } from './reconnect'
 import { ResponseTurns } from './responses'
 import { handleServerEvent } from './serverEvents'
@@ -60,8 +62,10 @@ export class SessionEngine {
   readonly hub = new EventHub()
   readonly stores: SessionStores
   readonly tools: ToolCallRunner
-  readonly mcp: LazyMcpCalls
-  readonly monitor: GuardrailMonitor
+  /** Hosted MCP call handling, loaded only by sessions whose agents have a hosted MCP server. */
+  readonly mcp: LazyPart<McpCalls>
+  /** Output guardrail checks, loaded only by sessions with output guardrails. */
+  readonly monitor: LazyPart<GuardrailMonitor>
   readonly responses = new ResponseTurns()
   readonly output: AudioOutput
   readonly guardrails: readonly OutputGuardrail<unknown>[]
@@ -92,14 +96,16 @@ export class SessionEngine {
     this.outputFormat = this.settings.outputAudioFormat ?? 'pcm16'
     this.remoteTools = options.remoteTools === true
     this.ready = new Promise((resolve) => (this.#markReady = resolve))
-    this.monitor = new GuardrailMonitor(
-      options.outputGuardrailSettings?.debounceTextLength ?? DEFAULT_GUARDRAIL_DEBOUNCE,
-      {
-        onTrip: (itemId, results, text) => tripGuardrail(this, itemId, results, text),
-        onError: (e) => this.emitError(e),
-      },
+    const debounce = options.outputGuardrailSettings?.debounceTextLength ?? DEFAULT_GUARDRAIL_DEBOUNCE
+    this.monitor = new LazyPart(
+      () => import('./guardrails').then(({ guardrailMonitor }) => guardrailMonitor(this, debounce)),
+      (cause) =>
+        new RealtimeError('guardrail_failed', 'Could not load the output guardrail support.', { cause }),
+      (error) => this.emitError(error),
     )
     const engine = this
+    const emit = (event: RealtimeSessionEvent) =>
+      event.type === 'error' ? this.emitError(event.error) : this.hub.emit(event)
     this.tools = new ToolCallRunner({
       get agent() {
         return engine.agent
@@ -109,21 +115,26 @@ export class SessionEngine {
       signal: this.#abort.signal,
       remoteTools: this.remoteTools,
       calls: this.stores.toolCalls,
-      emit: (event) => (event.type === 'error' ? this.emitError(event.error) : this.hub.emit(event)),
+      emit,
       sendToolOutput: (callId, output) =>
         this.createItem({ type: 'function_call_output', call_id: callId, output }),
       performHandoff: (from, target, callId) => performHandoff(this, from, target, callId),
     })
-    this.mcp = new LazyMcpCalls({
+    const mcpHost: McpCallHost = {
       get agent() {
         return engine.agent
       },
       signal: this.#abort.signal,
       calls: this.stores.toolCalls,
-      emit: (event) => (event.type === 'error' ? this.emitError(event.error) : this.hub.emit(event)),
+      emit,
       sendApproval: (requestId, approve) =>
         this.createItem({ type: 'mcp_approval_response', approval_request_id: requestId, approve }),
-    })
+    }
+    this.mcp = new LazyPart(
+      () => import('../mcpCalls').then(({ McpCalls }) => new McpCalls(mcpHost)),
+      (cause) => new RealtimeError('mcp_failed', 'Could not load the hosted MCP tool support.', { cause }),
+      (error) => this.emitError(error),
+    )
   }
 
   // --- state ----------------------------------------------------------------------------------
@@ -240,6 +251,19 @@ export class SessionEngine {
     if (this.status === 'connecting') this.setStatus('listening')
     this.#markReady()
     this.reconnector?.confirmed()
+  }
+
+  /**
+   * Loads the optional parts that the agent, or one it can hand off to, needs (hosted MCP calls,
+   * output guardrail checks), so that no server event waits for a download.
+   */
+  async preload(agent: Agent): Promise<void> {
+    const agents = [...reachableAgents(agent)]
+    await Promise.all([
+      agents.some((a) => a.tools.some((t) => t.type === 'hosted_mcp')) && this.mcp.load(),
+      (this.guardrails.length > 0 || agents.some((a) => a.outputGuardrails.length > 0)) &&
+        this.monitor.load(),
+    ])
   }
 
   /** Configures the session for its agent; called once the transport is open. */

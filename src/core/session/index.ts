@@ -1,4 +1,3 @@
-export { reachesHostedMcp } from './agents'
 export type { RealtimeSessionOptions } from './engine'
 export type { ReconnectOptions } from './reconnect'
 export type { RealtimeSessionSnapshot } from './session'

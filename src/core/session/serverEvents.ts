@@ -120,16 +120,13 @@ export function handleServerEvent(engine: SessionEngine, event: ServerEvent): vo
   }
   const change = applyToHistory(engine.stores.conversation, event, engine.agent.name)
   engine.emitHistory(change)
-  if (change?.item.type === 'message' && change.item.role === 'assistant') {
-    engine.monitor.check(
-      change.item.itemId,
-      change.item.text,
-      event.type.endsWith('.done'),
-      engine.outputGuardrails(),
-      engine.agent,
-      engine.runContext,
-    )
-  }
+  const item = change?.item
+  if (item?.type !== 'message' || item.role !== 'assistant') return
+  const guardrails = engine.outputGuardrails()
+  if (guardrails.length === 0) return
+  const { agent, runContext } = engine
+  const final = event.type.endsWith('.done')
+  engine.monitor.use((monitor) => monitor.check(item.itemId, item.text, final, guardrails, agent, runContext))
 }
 
 function onAudio(engine: SessionEngine, event: ServerEventOf<'response.output_audio.delta'>): void {
@@ -154,7 +151,10 @@ function onResponseDone(engine: SessionEngine, response: WireResponse): void {
   const { items, askAgain } = engine.responses.ended(engine.tools.inFlight)
   for (const change of settleItems(engine.stores.conversation, items, failed ? 'incomplete' : 'completed'))
     engine.emitHistory(change)
-  for (const id of items) engine.monitor.forget(id)
+  if (engine.monitor.requested)
+    engine.monitor.use((monitor) => {
+      for (const id of items) monitor.forget(id)
+    })
   if (response.status === 'failed') {
     const error = response.status_details?.error
     // The live API adds a message the schema does not list.
