@@ -78,7 +78,8 @@ const browser = ({ still = false } = {}) => ({
 
 // Safari's engine: WebKitGTK's MiniBrowser over WebDriver, under Xvfb (started by the global setup).
 // It runs when installed, and always in CI, where a missing WebKit must fail rather than skip.
-const webkit = Boolean(findWebKit()) || process.env.CI === 'true'
+// Only Vitest needs it: a library build does not load the WebDriver provider.
+const webkit = Boolean(process.env.VITEST) && (Boolean(findWebKit()) || process.env.CI === 'true')
 
 // Library build: one entry per public subpath; React and Node-only modules stay external.
 export default defineConfig({

@@ -73,7 +73,14 @@ export default async function setup() {
   if (!tools) throw new Error(missingWebKitMessage())
   let xvfb: ChildProcess | undefined
   let driver: ChildProcess | undefined
+  // Vitest may exit without calling the teardown (a close that timed out): the children go too.
+  const killAll = () => {
+    driver?.kill('SIGTERM')
+    xvfb?.kill('SIGTERM')
+  }
+  process.once('exit', killAll)
   const teardown = async () => {
+    process.off('exit', killAll)
     await stop(driver)
     await stop(xvfb)
     delete process.env[DRIVER_PORT_ENV]
