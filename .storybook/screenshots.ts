@@ -8,6 +8,7 @@
 import { afterEach, expect } from 'vitest'
 import { page } from 'vitest/browser'
 import { storiesSettled } from '../stories/support/realtime'
+import '../test/browser/helpers/screenshotFonts.css'
 
 const WIDTHS = [390, 1280] as const
 const THEMES = ['light', 'dark'] as const

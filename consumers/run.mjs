@@ -55,18 +55,23 @@ const typesNode = `@types/node@${version('@types/node')}`
 
 console.log('consumers: Node ESM TypeScript project (nodenext and bundler, skipLibCheck false)')
 // `realtime-agent-kit/testing` needs msw and ajv, and its local server needs ws (all optional peers);
-// the server entry's WebSocket route hands out ws sockets, whose types come from @types/ws.
+// the server entry's WebSocket route hands out ws sockets, whose types come from @types/ws. `names.ts`
+// names types from the React entry too, whose declarations need React's.
 const nodeDir = setUp('node', 'node', [
   typescript,
   typesNode,
   `ws@${version('ws')}`,
   `@types/ws@${version('@types/ws')}`,
+  `@types/react@${version('@types/react')}`,
   `msw@${version('msw')}`,
   `ajv@${version('ajv')}`,
 ])
-await check('type-checks under nodenext, bundler, and without the DOM library', () => {
-  npm(nodeDir, 'run', 'typecheck')
-})
+await check(
+  'type-checks under nodenext, bundler, and without the DOM library; names the public types',
+  () => {
+    npm(nodeDir, 'run', 'typecheck')
+  },
+)
 await check('compiles with tsc and runs a session on startSimulatorServer', () => {
   npm(nodeDir, 'run', 'build')
   return sh(nodeDir, process.execPath, ['dist/main.js'])

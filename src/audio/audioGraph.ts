@@ -34,8 +34,6 @@ export interface AudioGraphOptions extends Omit<MicrophoneOptions, 'deviceId'> {
   mediaDevices?: MediaDevices
 }
 
-type Listener<T> = (value: T) => void
-
 /**
  * The browser audio graph: one AudioContext, the microphone through a capture worklet (mono,
  * resampled, framed, encoded), and a playback worklet with a jitter buffer, fade-and-flush and
@@ -104,7 +102,7 @@ export class AudioGraph {
     return this.#store.getSnapshot()
   }
 
-  on<K extends keyof AudioGraphEvents>(type: K, listener: Listener<AudioGraphEvents[K]>): () => void {
+  on<K extends keyof AudioGraphEvents>(type: K, listener: (event: AudioGraphEvents[K]) => void): () => void {
     return this.#store.on(type, listener)
   }
 

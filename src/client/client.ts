@@ -1,8 +1,8 @@
 import { AudioGraph, type AudioGraphOptions, connectAudio } from '../audio'
 import {
+  type AnyRealtimeAgent as Agent,
   immediatePlaybackTracker,
   Listeners,
-  type RealtimeAgent,
   RealtimeError,
   type RealtimeRunConfig,
   RealtimeRunner,
@@ -14,9 +14,7 @@ import {
 } from '../core'
 import { type RealtimeClientSnapshot, snapshotSelector } from './snapshot'
 import { createTransport, type TransportChoice } from './transports'
-
-// biome-ignore lint/suspicious/noExplicitAny: the client serves agents of any context type.
-type Agent = RealtimeAgent<any>
+import { yieldToBrowser } from './yieldToBrowser'
 
 /** Credentials and connection options, as for `runner.run()`. */
 export type RealtimeAuth = Pick<
@@ -148,6 +146,8 @@ export class RealtimeClient implements Store<RealtimeClientSnapshot> {
           (error: unknown) => error,
         )
       : Promise.resolve(null)
+    // Audio had to start inside the click; the session's setup goes on in a task of its own.
+    await yieldToBrowser()
     const transport = createTransport(this.#options.transport, graph)
     let session: RealtimeSession<unknown>
     try {

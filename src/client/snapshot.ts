@@ -1,16 +1,13 @@
 import type { AudioGraphSnapshot, AudioGraphState } from '../audio'
 import type {
+  AnyRealtimeAgent as Agent,
   AgentState,
-  RealtimeAgent,
   RealtimeError,
   StatusState,
   ToolCallState,
   TurnLatency,
   Usage,
 } from '../core'
-
-// biome-ignore lint/suspicious/noExplicitAny: the client serves agents of any context type.
-type Agent = RealtimeAgent<any>
 
 /** Where the conversation is, as one string (components expose it as `data-state`). */
 export type RealtimeStatus =

@@ -10,7 +10,6 @@ import {
   useCallback,
   useContext,
   useEffect,
-  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -96,19 +95,25 @@ export function useTranscriptView() {
     const el = scrollRef.current
     if (el) el.scrollTop = el.scrollHeight
   }, [])
+  // Following scrolls in the next frame, where the browser lays the page out anyway: scrolling in
+  // the commit would force a second, synchronous layout into the task that rendered the rows.
+  const frame = useRef(0)
+  const lastTop = useRef(0)
+  const followToEnd = useCallback(() => {
+    if (frame.current || typeof requestAnimationFrame === 'undefined') return
+    frame.current = requestAnimationFrame(() => {
+      frame.current = 0
+      if (followingRef.current) scrollToEnd()
+    })
+  }, [scrollToEnd])
+  useEffect(() => () => cancelAnimationFrame(frame.current), [])
 
   // Rows added or growing change the content's height without this component re-rendering.
   useEffect(() => {
     const el = scrollRef.current
     if (!el || typeof ResizeObserver === 'undefined') return
-    // Scroll on the next frame: scrolling inside the callback mounts rows, which resize again.
-    let frame = 0
     const observer = new ResizeObserver(() => {
-      if (!followingRef.current || frame) return
-      frame = requestAnimationFrame(() => {
-        frame = 0
-        if (followingRef.current) scrollToEnd()
-      })
+      if (followingRef.current) followToEnd()
     })
     const observe = () => {
       for (const child of Array.from(el.children)) observer.observe(child)
@@ -118,15 +123,14 @@ export function useTranscriptView() {
     const mutations = new MutationObserver(observe)
     mutations.observe(el, { childList: true })
     return () => {
-      cancelAnimationFrame(frame)
       observer.disconnect()
       mutations.disconnect()
     }
-  }, [scrollToEnd])
+  }, [followToEnd])
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new item is the trigger to scroll, not an input.
-  useLayoutEffect(() => {
-    if (followingRef.current) scrollToEnd()
-  }, [itemIds, scrollToEnd])
+  useEffect(() => {
+    if (followingRef.current) followToEnd()
+  }, [itemIds, followToEnd])
 
   const jumpToLatest = useCallback(() => {
     setFollowing(true)
@@ -145,7 +149,12 @@ export function useTranscriptView() {
     ...props,
     onScroll: composeHandlers(props.onScroll, (event: UIEvent<HTMLDivElement>) => {
       const el = event.currentTarget
-      setFollowing(el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_BOTTOM_PX)
+      const movedUp = el.scrollTop < lastTop.current
+      lastTop.current = el.scrollTop
+      if (el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_BOTTOM_PX) setFollowing(true)
+      // A scroll event comes a frame after its scroll: content that grew meanwhile leaves a gap
+      // below, but only a move up is the reader leaving the end.
+      else if (movedUp) setFollowing(false)
     }),
   })
   return { itemIds, following, jumpToLatest, announcement, getScrollProps, scrollRef }

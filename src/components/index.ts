@@ -22,12 +22,17 @@ export type {
   DeviceSelectProps,
   EventLogProps,
   ToolCallListProps,
+  TranscriptRowProps,
   UseAudioUnlockResult,
   UseConnectionStatusResult,
+  UseEventLogOptions,
   UseEventLogResult,
+  UseMessageInputOptions,
   UseMessageInputResult,
+  UseTalkButtonOptions,
   UseTalkButtonResult,
   UseTranscriptViewResult,
+  UseVoiceStateResult,
   VoiceConsoleProps,
 } from './types'
 export { VoiceConsole } from './VoiceConsole'

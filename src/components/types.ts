@@ -7,8 +7,9 @@ import type { EventLog, useEventLog } from './EventLog'
 import type { useMessageInput } from './MessageInput'
 import type { useTalkButton } from './TalkButton'
 import type { ToolCallList } from './ToolCallList'
-import type { useTranscriptView } from './TranscriptView'
+import type { TranscriptRow, useTranscriptView } from './TranscriptView'
 import type { VoiceConsole } from './VoiceConsole'
+import type { useVoiceState } from './voiceState'
 
 /** Props of {@link AgentIndicator}. */
 export type AgentIndicatorProps = ComponentPropsWithoutRef<typeof AgentIndicator>
@@ -20,6 +21,8 @@ export type DeviceSelectProps = ComponentPropsWithoutRef<typeof DeviceSelect>
 export type EventLogProps = ComponentPropsWithoutRef<typeof EventLog>
 /** Props of {@link ToolCallList}. */
 export type ToolCallListProps = ComponentPropsWithoutRef<typeof ToolCallList>
+/** Props of {@link TranscriptRow}: the id of the item the row shows. */
+export type TranscriptRowProps = ComponentPropsWithoutRef<typeof TranscriptRow>
 /** Props of {@link VoiceConsole}. */
 export type VoiceConsoleProps = ComponentPropsWithoutRef<typeof VoiceConsole>
 
@@ -35,3 +38,12 @@ export type UseEventLogResult = ReturnType<typeof useEventLog>
 export type UseMessageInputResult = ReturnType<typeof useMessageInput>
 /** What {@link useTranscriptView} returns: the item ids, follow state and `getScrollProps()`. */
 export type UseTranscriptViewResult = ReturnType<typeof useTranscriptView>
+/** What {@link useVoiceState} returns: the voice state, its label, a message for the user and the session. */
+export type UseVoiceStateResult = ReturnType<typeof useVoiceState>
+
+/** The options {@link useTalkButton} takes. */
+export type UseTalkButtonOptions = NonNullable<Parameters<typeof useTalkButton>[0]>
+/** The options {@link useEventLog} takes. */
+export type UseEventLogOptions = NonNullable<Parameters<typeof useEventLog>[0]>
+/** The options {@link useMessageInput} takes. */
+export type UseMessageInputOptions = NonNullable<Parameters<typeof useMessageInput>[0]>

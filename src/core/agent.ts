@@ -28,6 +28,13 @@ export interface RealtimeAgentOptions<TContext = unknown> {
   voice?: Voice
 }
 
+/**
+ * A `RealtimeAgent` of any context type: what sessions, stores, events and the client hold,
+ * since one conversation may hand off between agents written for different contexts.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: agents of any context type are held alike.
+export type AnyRealtimeAgent = RealtimeAgent<any>
+
 /** A voice agent: a name, instructions, tools, handoffs and guardrails. */
 export class RealtimeAgent<TContext = unknown> {
   readonly name: string

@@ -1,31 +1,25 @@
-import type { RealtimeAgent } from './agent'
+import type { AnyRealtimeAgent } from './agent'
 import type { RealtimeError } from './errors'
 import type { OutputGuardrailResult } from './guardrail'
-import type { HostedMcpTool } from './mcpTool'
 import type { RawServerEvent } from './protocol'
 import type { RealtimeItem } from './stores'
-import type { FunctionTool } from './tool'
-
-// biome-ignore lint/suspicious/noExplicitAny: agents of any context type are reported alike.
-type AnyAgent = RealtimeAgent<any>
-// biome-ignore lint/suspicious/noExplicitAny: tools of any context type are reported alike.
-type AnyTool = FunctionTool<any> | HostedMcpTool
+import type { AnyAgentTool } from './tool'
 
 /** An agent became the active one (at start, after a handoff or `updateAgent`). */
 export interface AgentStartEvent {
   type: 'agent_start'
-  agent: AnyAgent
+  agent: AnyRealtimeAgent
 }
 /** An agent stopped being the active one. */
 export interface AgentEndEvent {
   type: 'agent_end'
-  agent: AnyAgent
+  agent: AnyRealtimeAgent
 }
 /** The model transferred the conversation. */
 export interface HandoffEvent {
   type: 'handoff'
-  fromAgent: AnyAgent
-  toAgent: AnyAgent
+  fromAgent: AnyRealtimeAgent
+  toAgent: AnyRealtimeAgent
 }
 /**
  * A tool is about to run with validated arguments. For a hosted MCP server, `tool` is the server
@@ -33,8 +27,8 @@ export interface HandoffEvent {
  */
 export interface ToolStartEvent {
   type: 'tool_start'
-  agent: AnyAgent
-  tool: AnyTool
+  agent: AnyRealtimeAgent
+  tool: AnyAgentTool
   /** The tool called: the function tool's name, or the MCP server's tool. */
   name: string
   callId: string
@@ -43,8 +37,8 @@ export interface ToolStartEvent {
 /** A tool finished: `output` is what the model received; `error` is set when it failed. */
 export interface ToolEndEvent {
   type: 'tool_end'
-  agent: AnyAgent
-  tool: AnyTool
+  agent: AnyRealtimeAgent
+  tool: AnyAgentTool
   /** The tool called: the function tool's name, or the MCP server's tool. */
   name: string
   callId: string
@@ -55,8 +49,8 @@ export interface ToolEndEvent {
 /** A tool marked `needsApproval` (or an MCP call the server holds) waits for `approveTool` or `rejectTool`. */
 export interface ToolApprovalRequiredEvent {
   type: 'tool_approval_required'
-  agent: AnyAgent
-  tool: AnyTool
+  agent: AnyRealtimeAgent
+  tool: AnyAgentTool
   /** The tool called: the function tool's name, or the MCP server's tool. */
   name: string
   callId: string

@@ -1,4 +1,4 @@
-export type { Instructions, RealtimeAgentOptions } from './agent'
+export type { AnyRealtimeAgent, Instructions, RealtimeAgentOptions } from './agent'
 export { RealtimeAgent } from './agent'
 export type { ClientSecretFetcherOptions } from './clientSecret'
 export { createClientSecretFetcher } from './clientSecret'
@@ -30,7 +30,7 @@ export {
   toWireFormat,
   ulawToLinear,
 } from './codec'
-export type { RealtimeModelSettings, TurnDetection } from './config'
+export type { AgentSessionParts, RealtimeModelSettings, TurnDetection } from './config'
 export { DEFAULT_MODEL, toSessionConfig } from './config'
 export type { RunContext } from './context'
 export type { RealtimeErrorCode, RealtimeErrorOptions } from './errors'
@@ -47,6 +47,7 @@ export type {
   HistoryAddedEvent,
   HistoryUpdatedEvent,
   InputAudioTimeoutTriggeredEvent,
+  McpToolsListedEvent,
   RawModelEvent,
   RealtimeSessionEvent,
   RealtimeSessionEventOf,
@@ -75,14 +76,22 @@ export type {
   ServerEvent,
   ServerEventOf,
   ServerEventType,
+  WireAudioFormat,
+  WireFunctionTool,
   WireItem,
   WireMcpTool,
   WireMessageItem,
   WireSessionConfig,
   WireTool,
+  WireToolChoice,
   WireTurnDetection,
 } from './protocol'
 export { parseServerEvent } from './protocol'
+/**
+ * The Realtime API's wire types by name, generated from its official schemas: every server and
+ * client event (`wire.ResponseDoneEvent`, `wire.SessionUpdateEvent`) and the shapes inside them.
+ */
+export type * as wire from './protocol/wire.generated'
 export type { RecordedEntry, RecorderOptions, Recording } from './recording'
 export {
   parseRecording,
@@ -99,22 +108,33 @@ export { DEFAULT_REALTIME_URL, RealtimeRunner } from './runner'
 export type { JsonSchemaObject, ToolParameters } from './schema'
 export type { RealtimeSessionOptions, RealtimeSessionSnapshot, ReconnectOptions } from './session'
 export { RealtimeSession } from './session'
-export type { StandardJSONSchemaV1, StandardSchemaV1 } from './standardSchema'
+export type { StandardJSONSchemaV1, StandardSchemaV1, StandardTypedV1 } from './standardSchema'
 export type {
   AgentState,
   ConversationSnapshot,
+  HistoryChange,
   ItemStatus,
+  LatencyStore,
   RealtimeItem,
   RealtimeMessageItem,
   RealtimeToolCallItem,
   SessionStatus,
   StatusState,
   Store,
+  ToolCallPatch,
   ToolCallState,
+  ToolCallStore,
   TurnLatency,
 } from './stores'
 export { ConversationStore, Listeners, SessionStores, ValueStore } from './stores'
-export type { AgentTool, FunctionTool, ToolCallDetails } from './tool'
+export type {
+  AgentTool,
+  AnyAgentTool,
+  FunctionTool,
+  ToolCallDetails,
+  ToolDefinitionBase,
+  ToolResult,
+} from './tool'
 export { tool, wireToolOf } from './tool'
 export type {
   DomMediaStream,

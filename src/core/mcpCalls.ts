@@ -1,13 +1,10 @@
-import type { RealtimeAgent } from './agent'
+import type { AnyRealtimeAgent as Agent } from './agent'
 import { RealtimeError } from './errors'
 import type { RealtimeSessionEvent } from './events'
 import type { HostedMcpTool } from './mcpTool'
 import type { WireMcpApprovalRequestItem, WireMcpCallItem, WireMcpListToolsItem } from './protocol'
 import type { ToolCallStore } from './stores'
 import { patchOf } from './toolCalls'
-
-// biome-ignore lint/suspicious/noExplicitAny: the session serves agents of any context type.
-type Agent = RealtimeAgent<any>
 
 /** What the MCP call tracker needs from its session. */
 export interface McpCallHost {

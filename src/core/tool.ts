@@ -16,7 +16,8 @@ export interface ToolCallDetails<TContext = unknown> {
   signal: AbortSignal
 }
 
-interface ToolDefinitionBase<TArgs, TContext> {
+/** What every tool definition passed to `tool()` has, whatever its parameter schema. */
+export interface ToolDefinitionBase<TArgs, TContext> {
   /** The name the model calls; letters, digits, `_` and `-`. */
   name: string
   description: string
@@ -27,6 +28,7 @@ interface ToolDefinitionBase<TArgs, TContext> {
   timeoutMs?: number
 }
 
+/** How a tool call ended: the text the model receives, and the value or the typed error. */
 export type ToolResult =
   | { ok: true; output: string; value: unknown }
   | { ok: false; output: string; error: RealtimeError }
@@ -48,6 +50,10 @@ export interface FunctionTool<TContext = unknown> {
 
 /** A tool an agent can have: a function the kit runs, or a hosted MCP server the API calls. */
 export type AgentTool<TContext = unknown> = FunctionTool<TContext> | HostedMcpTool
+
+/** A tool of any context type, as session events report it. */
+// biome-ignore lint/suspicious/noExplicitAny: tools of any context type are reported alike.
+export type AnyAgentTool = AgentTool<any>
 
 /** How a tool is described to the model in `session.update`. */
 export function wireToolOf(tool: AgentTool<never>): WireTool {

@@ -1,4 +1,4 @@
-import type { RealtimeAgent } from './agent'
+import type { AnyRealtimeAgent as Agent } from './agent'
 import type { Clock } from './clock'
 import type { RunContext } from './context'
 import { RealtimeError } from './errors'
@@ -7,8 +7,6 @@ import { type Handoff, handoffsOf } from './handoff'
 import type { ToolCallPatch, ToolCallStore } from './stores'
 import type { FunctionTool, ToolResult } from './tool'
 
-// biome-ignore lint/suspicious/noExplicitAny: the session serves agents of any context type.
-type Agent = RealtimeAgent<any>
 // biome-ignore lint/suspicious/noExplicitAny: the session serves tools of any context type.
 type Tool = FunctionTool<any>
 

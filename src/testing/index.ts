@@ -1,9 +1,26 @@
-export type { Clock } from '../core'
+// Core types that the simulator's API takes and returns, so test authors can name them from here.
+export type {
+  ClientEvent,
+  Clock,
+  RawServerEvent,
+  RealtimeError,
+  RealtimeErrorCode,
+  RealtimeErrorOptions,
+  RealtimeTransport,
+  RecordedEntry,
+  Recording,
+  TimerHandle,
+  TransportAuth,
+  TransportConnectOptions,
+  TransportHandlers,
+  WireSessionConfig,
+  wire,
+} from '../core'
 export type { CallAttachment, SimulatedCallState } from './calls'
 export { SimulatedCall, SimulatedCalls } from './calls'
 export type { CallsHandlerOptions } from './callsMsw'
 export { createCallsHandlers } from './callsMsw'
-export type { ConnectionOptions } from './connection'
+export type { ConnectionOptions, SimulatedConnection } from './connection'
 export { credentialOf } from './connection'
 export type { ManualClockOptions } from './manualClock'
 export { DEFAULT_MICROTASK_TURNS, flushMicrotasks, ManualClock } from './manualClock'

@@ -8,6 +8,7 @@ import type { RealtimeClientSnapshot } from '../../src/react'
 import { frozenClient, message } from '../../stories/support/realtime'
 import '../../src/components/styles.css'
 import '../../demo/demo.css'
+import './helpers/screenshotFonts.css'
 
 // The console in fixed states (no clock, no network): what a user sees mid-conversation, with a long
 // unbroken word, a long JSON argument, a pending approval and a blocked microphone.

@@ -133,6 +133,9 @@ describe('TranscriptView', () => {
       scrollHeight: { value: 1000, configurable: true },
       clientHeight: { value: 200, configurable: true },
     })
+    // At the end, then up: a move up is the reader leaving the end.
+    log.scrollTop = 800
+    fireEvent.scroll(log)
     log.scrollTop = 100
     fireEvent.scroll(log)
     const jump = screen.getByRole('button', { name: 'Jump to latest' })

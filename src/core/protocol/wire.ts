@@ -26,9 +26,11 @@ import type {
   ToolChoiceOptions,
 } from './wire.generated'
 
+/** An audio format as the Realtime API names it (`audio/pcm` at 24 kHz, `audio/pcmu`, `audio/pcma`). */
 export type WireAudioFormat = RealtimeAudioFormats
 /** Turn detection as the Realtime API takes it (`server_vad` or `semantic_vad`). */
 export type WireTurnDetection = NonNullable<RealtimeTurnDetection>
+/** A function tool as described to the model in `session.update`. */
 export type WireFunctionTool = RealtimeFunctionTool
 /** A hosted MCP server the model may call (`type: 'mcp'`). */
 export type WireMcpTool = MCPTool
@@ -37,6 +39,7 @@ export type WireTool = WireFunctionTool | WireMcpTool
 export type WireMcpCallItem = RealtimeMCPToolCall
 export type WireMcpApprovalRequestItem = RealtimeMCPApprovalRequest
 export type WireMcpListToolsItem = RealtimeMCPListTools
+/** Which tool the model must or may call: `auto`, `none`, `required`, a function or an MCP tool. */
 export type WireToolChoice = ToolChoiceOptions | ToolChoiceFunction | ToolChoiceMCP
 /** The `session` object of `session.update`. */
 export type WireSessionConfig = RealtimeSessionCreateRequestGA

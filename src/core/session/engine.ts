@@ -1,4 +1,4 @@
-import type { RealtimeAgent } from '../agent'
+import type { AnyRealtimeAgent as Agent, RealtimeAgent } from '../agent'
 import { type Clock, systemClock } from '../clock'
 import type { AudioFormat } from '../codec'
 import { type RealtimeModelSettings, toSessionConfig } from '../config'
@@ -22,8 +22,7 @@ import { type ReconnectOptions, Reconnector } from './reconnect'
 import { ResponseTurns } from './responses'
 import { handleServerEvent } from './serverEvents'
 
-// biome-ignore lint/suspicious/noExplicitAny: a session runs agents of any context type.
-export type Agent = RealtimeAgent<any>
+export type { Agent }
 
 /** An item the client creates, before the engine gives it an id of its own. */
 export type NewItem = ClientItem extends infer T ? (T extends unknown ? Omit<T, 'id'> : never) : never

@@ -42,6 +42,7 @@ export interface RealtimeToolCallItem {
 /** One item of the conversation: a message or a tool call. */
 export type RealtimeItem = RealtimeMessageItem | RealtimeToolCallItem
 
+/** How one item of the conversation changed, as the `ConversationStore` writes return it. */
 export type HistoryChange = { kind: 'added' | 'updated' | 'removed'; item: RealtimeItem }
 
 /** What list readers see: the order of items, a version that moves on every change, and the items. */

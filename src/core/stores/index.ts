@@ -1,4 +1,4 @@
-import type { RealtimeAgent } from '../agent'
+import type { AnyRealtimeAgent as Agent } from '../agent'
 import type { RealtimeError } from '../errors'
 import { EMPTY_USAGE, type Usage } from '../usage'
 import { ConversationStore } from './conversation'
@@ -21,9 +21,6 @@ export type { Store } from './store'
 export { Listeners, ValueStore } from './store'
 export type { ToolCallPatch, ToolCallState } from './toolCalls'
 export { ToolCallStore } from './toolCalls'
-
-// biome-ignore lint/suspicious/noExplicitAny: stores serve agents of any context type.
-type Agent = RealtimeAgent<any>
 
 /** Where the conversation is: one string, for UIs to show as `data-state`. `closed` before the first connection. */
 export type SessionStatus =

@@ -14,6 +14,7 @@ export interface ToolCallState {
   readonly error: RealtimeError | null
 }
 
+/** What a writer gives `ToolCallStore.put`: the fields that change, with the call's name, agent and status. */
 export type ToolCallPatch = Omit<Partial<ToolCallState>, 'callId'> &
   Pick<ToolCallState, 'name' | 'agentName' | 'status'>
 

@@ -59,6 +59,10 @@ export class TwilioCall<TContext> {
   #batch: Buffer[] = []
   #batchBytes = 0
 
+  /**
+   * Made by `createTwilioBridge` for each call it accepts.
+   * @internal
+   */
   constructor(socket: CallSocket, setup: CallSetup<TContext>) {
     this.#socket = socket
     this.#setup = setup
