@@ -2,8 +2,11 @@ import { resolve } from 'node:path'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
+// The WebdriverIO provider's browser names ('safari') for the webkit project's instances.
+import type {} from '@vitest/browser-webdriverio'
 import { defineConfig } from 'vitest/config'
 import { findChromium } from './scripts/chromium.mjs'
+import { findWebKit, webkitProvider } from './scripts/webkit.mjs'
 
 const root = import.meta.dirname
 export const alias = [
@@ -72,6 +75,11 @@ const browser = ({ still = false } = {}) => ({
   }),
   instances: [{ browser: 'chromium' as const }],
 })
+
+// Safari's engine: WebKitGTK's MiniBrowser over WebDriver, under Xvfb (started by the global setup).
+// It runs when installed, and always in CI, where a missing WebKit must fail rather than skip.
+// Only Vitest needs it: a library build does not load the WebDriver provider.
+const webkit = Boolean(process.env.VITEST) && (Boolean(findWebKit()) || process.env.CI === 'true')
 
 // Library build: one entry per public subpath; React and Node-only modules stay external.
 export default defineConfig({
@@ -152,12 +160,41 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
+          exclude: ['test/browser/webkit/**'],
           globalSetup: ['test/browser/globalSetup.ts'],
           browser: browser(),
           // A bound, not a wait: tests end on events; a loaded machine only makes them slower.
           testTimeout: 90_000,
         },
       },
+      ...(webkit
+        ? [
+            {
+              extends: true as const,
+              plugins: [react()],
+              test: {
+                name: 'webkit',
+                // The audio graph, and the flows where WebKit differs: audio suspended until a gesture.
+                include: [
+                  'test/browser/audioGraph.test.ts',
+                  'test/browser/audioGraphMore.test.ts',
+                  'test/browser/webkit/**/*.test.{ts,tsx}',
+                ],
+                globalSetup: ['test/browser/webkit/globalSetup.ts', 'test/browser/globalSetup.ts'],
+                browser: {
+                  enabled: true,
+                  // MiniBrowser has no headless mode: it draws into the setup's Xvfb.
+                  headless: false,
+                  ui: false,
+                  screenshotFailures: false,
+                  provider: await webkitProvider(),
+                  instances: [{ browser: 'safari' as const }],
+                },
+                testTimeout: 90_000,
+              },
+            },
+          ]
+        : []),
       // Audio latencies, only for `npm run bench` (speed is measured in benchmarks, not in tests).
       ...(process.env.RAK_BENCH
         ? [

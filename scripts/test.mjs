@@ -1,9 +1,13 @@
 // Runs every Vitest project, then prints one plain closing line that CI can read:
 // "N passed, N failed, N skipped". Fails when a test failed, when a project did not start, or when
 // no test ran. Stops before running when the browser projects would have no Chromium to launch.
+// Without WebKit (WebKitGTK's WebDriver and Xvfb) the webkit project cannot run: CI (CI=true) and
+// `--project webkit` stop with one line saying how to install it; elsewhere everything else runs
+// and the closing line says that WebKit did not.
 import { spawnSync } from 'node:child_process'
 import { readFileSync, rmSync } from 'node:fs'
 import { findChromium, missingChromiumMessage } from './chromium.mjs'
+import { findWebKit, missingWebKitMessage } from './webkit.mjs'
 
 const args = process.argv.slice(2)
 const browserProjects = new Set(['storybook', 'browser', 'bench-audio'])
@@ -14,6 +18,13 @@ const needsBrowser = projects.length === 0 || projects.some((name) => browserPro
 const chromium = needsBrowser ? findChromium() : undefined
 if (needsBrowser && !chromium) {
   console.error(missingChromiumMessage())
+  process.exit(1)
+}
+
+const wantsWebKit = projects.length === 0 || projects.includes('webkit')
+const webkitMissing = wantsWebKit && !findWebKit()
+if (webkitMissing && (process.env.CI === 'true' || projects.includes('webkit'))) {
+  console.error(missingWebKitMessage())
   process.exit(1)
 }
 
@@ -50,6 +61,7 @@ if (run.status !== 0 && summary.failed === 0) {
   summary.problems.push(`vitest exited with status ${run.status} outside any test`)
 }
 for (const problem of summary.problems) console.error(`Failure: ${problem}`)
-console.log(`\n${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`)
+const notRun = webkitMissing ? '; WebKit did not run (apt-get install -y webkit2gtk-driver xvfb)' : ''
+console.log(`\n${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped${notRun}`)
 if (summary.passed === 0) console.error('No test ran.')
 process.exit(summary.failed > 0 || summary.passed === 0 ? 1 : 0)

@@ -22,6 +22,7 @@ export type {
 } from './client'
 export type {
   AgentIndicatorProps,
+  AudioUnlockButtonProps,
   AudioVisualizerProps,
   ConnectionStatusProps,
   DeviceSelectProps,
@@ -35,6 +36,7 @@ export type {
   ToolCallListProps,
   TranscriptRowProps,
   TranscriptViewProps,
+  UseAudioUnlockResult,
   UseConnectionStatusResult,
   UseEventLogOptions,
   UseEventLogResult,
@@ -51,6 +53,7 @@ export type {
 } from './components'
 export {
   AgentIndicator,
+  AudioUnlockButton,
   AudioVisualizer,
   ConnectionStatus,
   DeviceSelect,
@@ -60,6 +63,7 @@ export {
   ToolCallList,
   TranscriptRow,
   TranscriptView,
+  useAudioUnlock,
   useAudioVisualizer,
   useConnectionStatus,
   useEventLog,

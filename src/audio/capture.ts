@@ -2,7 +2,12 @@ import type { AudioFormat } from '../core'
 import type { AudioGraphSnapshot, AudioGraphStore } from './graphStore'
 import type { GraphLevels } from './levels'
 import { type MicrophoneOptions, openMicrophone } from './microphone'
-import { CAPTURE_PROCESSOR, type CaptureCommand, type CaptureFrame } from './worklets/capture'
+import {
+  CAPTURE_PROCESSOR,
+  type CaptureCommand,
+  type CaptureFrame,
+  type CaptureOptions as CaptureProcessorOptions,
+} from './worklets/capture'
 
 /** What the capture needs from the graph it belongs to. */
 export interface CaptureOptions {
@@ -80,7 +85,11 @@ export class Capture {
     const node = new AudioWorkletNode(context, CAPTURE_PROCESSOR, {
       numberOfInputs: 1,
       numberOfOutputs: 0,
-      processorOptions: { format: this.format, frameMs: this.#options.frameMs },
+      processorOptions: {
+        format: this.format,
+        frameMs: this.#options.frameMs,
+        open: isGateOpen(store.getSnapshot(), this.#options.echoGate),
+      } satisfies CaptureProcessorOptions,
     })
     node.port.onmessage = (event: MessageEvent<CaptureFrame>) => {
       this.#lastFrameTime = event.data.time

@@ -21,8 +21,9 @@ export function warmAudioOutput(): void {
 }
 
 /**
- * Creates and resumes an AudioContext and loads the kit's worklets into it. `onCreated` receives the
- * context as soon as it exists, so a failure later on can still close it. Failures are typed errors.
+ * Creates an AudioContext, asks it to resume and loads the kit's worklets into it. `onCreated`
+ * receives the context as soon as it exists, so a failure later on can still close it. Failures are
+ * typed errors. The context may come back suspended: see {@link watchAudioContext}.
  */
 export async function openAudioContext(
   Ctor: typeof AudioContext | undefined,
@@ -33,7 +34,10 @@ export async function openAudioContext(
     if (!Ctor) throw new Error('no AudioContext in this environment')
     const context = new Ctor({ latencyHint: 'interactive' })
     onCreated(context)
-    await context.resume()
+    // Safari (WebKit) keeps a context that was not created in a gesture suspended, and its resume()
+    // stays pending until the next gesture: waiting for it would hang start. The graph reports
+    // 'suspended' instead, and resumes on the next tap or key (watchAudioContext).
+    void context.resume().catch(() => {})
     await loadWorklets(context, workletModuleUrl)
     return context
   } catch (cause) {

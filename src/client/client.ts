@@ -249,6 +249,14 @@ export class RealtimeClient implements Store<RealtimeClientSnapshot> {
     this.#requireSession('interrupt').interrupt()
   }
 
+  /**
+   * Resumes audio the browser holds suspended (Safari until the first tap, iOS during a call); call
+   * it from a click or key press. Resolves once audio runs; a no-op without a started graph.
+   */
+  async resumeAudio(): Promise<void> {
+    await this.#graph?.resume()
+  }
+
   /** Mutes or unmutes the microphone (the audio graph holds the state). */
   setMuted(muted: boolean): void {
     this.audioGraph?.setMuted(muted)

@@ -1,4 +1,4 @@
-import type { AudioGraphSnapshot } from '../audio'
+import type { AudioGraphSnapshot, AudioGraphState } from '../audio'
 import type {
   AnyRealtimeAgent as Agent,
   AgentState,
@@ -29,6 +29,11 @@ export interface RealtimeClientSnapshot {
   readonly error: RealtimeError | null
   readonly muted: boolean
   readonly talking: boolean
+  /**
+   * The audio graph's state ('idle' for a text-only client). 'suspended' means the browser holds the
+   * audio until the user taps (Safari, iOS) or another app took it: call `resumeAudio()` from a click.
+   */
+  readonly audio: AudioGraphState
   readonly currentAgent: Agent
   readonly lastHandoff: { readonly from: string; readonly to: string } | null
   readonly toolCalls: readonly ToolCallState[]
@@ -58,6 +63,7 @@ export function snapshotSelector(): (parts: Parts) => RealtimeClientSnapshot {
       error: state.error,
       muted: graph?.muted ?? false,
       talking: graph?.talking ?? false,
+      audio: graph?.state ?? 'idle',
       currentAgent: agent.agent,
       lastHandoff: agent.lastHandoff,
       toolCalls,

@@ -2,6 +2,7 @@
 import { forwardRef, type HTMLAttributes, useEffect, useRef, useState } from 'react'
 import { useLatency, useRealtimeSession, useToolCalls, useUsage } from '../react'
 import { AgentIndicator } from './AgentIndicator'
+import { AudioUnlockButton } from './AudioUnlock'
 import { AudioVisualizer } from './AudioVisualizer'
 import { ConnectionStatus } from './ConnectionStatus'
 import { DeviceSelect } from './DeviceSelect'
@@ -52,6 +53,7 @@ export const VoiceConsole = forwardRef<
 >(function VoiceConsole({ className, showEvents = true, ...props }, ref) {
   const { status, disconnect, interrupt } = useRealtimeSession()
   const [panel, setPanel, pendingCount] = usePanel()
+  const talkButton = useRef<HTMLButtonElement>(null)
   const live = status !== 'idle' && status !== 'error'
   const speaking = status === 'speaking'
   const tabs = [
@@ -94,8 +96,9 @@ export const VoiceConsole = forwardRef<
         </div>
         <TranscriptView className="rak-console__transcript" />
         <MessageInput />
+        <AudioUnlockButton focusAfter={talkButton} />
         <div className="rak-console__controls">
-          <TalkButton className="rak-console__talk" />
+          <TalkButton ref={talkButton} className="rak-console__talk" />
           <AudioVisualizer
             source="input"
             variant="orb"

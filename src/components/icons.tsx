@@ -82,3 +82,9 @@ export const ArrowDownIcon = () => (
     <path d="M12 5v14M6 13l6 6 6-6" />
   </Icon>
 )
+
+export const SpeakerIcon = () => (
+  <Icon>
+    <path d="M4 9h4l5-4v14l-5-4H4ZM17 9a4 4 0 0 1 0 6M19.5 6.5a8 8 0 0 1 0 11" />
+  </Icon>
+)

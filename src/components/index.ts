@@ -1,5 +1,7 @@
 'use client'
 export { AgentIndicator } from './AgentIndicator'
+export type { AudioUnlockButtonProps } from './AudioUnlock'
+export { AudioUnlockButton, useAudioUnlock } from './AudioUnlock'
 export type { AudioVisualizerProps, VisualizerOptions } from './AudioVisualizer'
 export { AudioVisualizer, useAudioVisualizer } from './AudioVisualizer'
 export { ConnectionStatus, useConnectionStatus } from './ConnectionStatus'
@@ -21,6 +23,7 @@ export type {
   EventLogProps,
   ToolCallListProps,
   TranscriptRowProps,
+  UseAudioUnlockResult,
   UseConnectionStatusResult,
   UseEventLogOptions,
   UseEventLogResult,

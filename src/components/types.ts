@@ -1,5 +1,6 @@
 import type { ComponentPropsWithoutRef } from 'react'
 import type { AgentIndicator } from './AgentIndicator'
+import type { useAudioUnlock } from './AudioUnlock'
 import type { ConnectionStatus, useConnectionStatus } from './ConnectionStatus'
 import type { DeviceSelect } from './DeviceSelect'
 import type { EventLog, useEventLog } from './EventLog'
@@ -25,6 +26,8 @@ export type TranscriptRowProps = ComponentPropsWithoutRef<typeof TranscriptRow>
 /** Props of {@link VoiceConsole}. */
 export type VoiceConsoleProps = ComponentPropsWithoutRef<typeof VoiceConsole>
 
+/** What {@link useAudioUnlock} returns: whether a tap is needed, `unlock()` and `getButtonProps()`. */
+export type UseAudioUnlockResult = ReturnType<typeof useAudioUnlock>
 /** What {@link useTalkButton} returns: the pressed state and `getButtonProps()`. */
 export type UseTalkButtonResult = ReturnType<typeof useTalkButton>
 /** What {@link useConnectionStatus} returns: the status, its label and `getStatusProps()`. */

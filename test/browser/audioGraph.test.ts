@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { decodeSamples, pcm16ToFloat } from '../../src/core/codec'
-import { graphFactory, nextDrained, recordFrames, type TimedFrame, untilSnapshot } from './helpers/graphs'
+import {
+  graphFactory,
+  nextDrained,
+  recordFrames,
+  startRunning,
+  type TimedFrame,
+  untilRunning,
+  untilSnapshot,
+} from './helpers/graphs'
 import { pcm16Tone, tapOutput } from './helpers/tap'
 import { until, untilAudioTime } from './helpers/wait'
 
@@ -17,7 +25,7 @@ describe('capture (fake microphone playing a spoken WAV)', () => {
     const log = recordFrames(graph)
     const levels: number[] = []
     graph.on('frame', () => levels.push(graph.getInputLevel()))
-    await graph.start()
+    await startRunning(graph)
     expect(graph.getSnapshot().state).toBe('running')
     // The rate is counted on the audio clock (each frame carries its capture time), so a busy
     // machine delays the frames' arrival but not the measurement. The first 200 ms are skipped.
@@ -44,7 +52,7 @@ describe('capture (fake microphone playing a spoken WAV)', () => {
     const graph = makeGraph({ inputFormat: 'g711_ulaw', frameMs: 40 })
     const log = recordFrames(graph)
     const loudness = (f: TimedFrame) => rms(pcm16ToFloat(decodeSamples(new Uint8Array(f.data), 'g711_ulaw')))
-    await graph.start()
+    await startRunning(graph)
     await log.until((frames) => frames.length > 10 && frames.some((f) => loudness(f) > 0.02), {
       what: 'more than 10 frames, one with speech energy',
     })
@@ -57,7 +65,7 @@ describe('capture (fake microphone playing a spoken WAV)', () => {
   it('mute and push-to-talk keep the track but send nothing', async () => {
     const graph = makeGraph({ pushToTalk: true })
     const log = recordFrames(graph)
-    await graph.start()
+    await startRunning(graph)
     const context = graph.context!
     await untilAudioTime(context, context.currentTime + 0.3, '300 ms of microphone audio, talk key up')
     expect(log.frames).toHaveLength(0)
@@ -77,7 +85,7 @@ describe('capture (fake microphone playing a spoken WAV)', () => {
 describe('playback', () => {
   it('plays known audio at the output and accounts the played milliseconds within 10 ms', async () => {
     const graph = makeGraph({ microphone: false })
-    await graph.start()
+    await startRunning(graph)
     const context = graph.context!
     const tap = await tapOutput(graph.output!)
     const drained = nextDrained(graph, 'item_1')
@@ -97,7 +105,7 @@ describe('playback', () => {
 
   it('fades out and reaches silence within 15 ms of interrupt()', async () => {
     const graph = makeGraph({ microphone: false })
-    await graph.start()
+    await startRunning(graph)
     const tap = await tapOutput(graph.output!)
     graph.play('item_2', 0, pcm16Tone(2000))
     await tap.until((r) => r.audibleMs > 300, { what: '300 ms of item_2 to be heard' })
@@ -115,7 +123,7 @@ describe('playback', () => {
 
   it('counts an underrun, plays silence, and recovers when audio arrives again', async () => {
     const graph = makeGraph({ microphone: false, prebufferMs: 80 })
-    await graph.start()
+    await startRunning(graph)
     const context = graph.context!
     const tap = await tapOutput(graph.output!)
     const underrun = untilSnapshot(graph, (s) => s.underruns === 1, { what: 'an underrun' })
@@ -139,7 +147,7 @@ describe('playback', () => {
 
   it('plays G.711 output at 8 kHz', async () => {
     const graph = makeGraph({ microphone: false, outputFormat: 'g711_alaw' })
-    await graph.start()
+    await startRunning(graph)
     const tap = await tapOutput(graph.output!)
     const { encodeSamples } = await import('../../src/core/codec')
     const samples = new Int16Array(8 * 300).map((_, i) =>
@@ -158,7 +166,7 @@ describe('playback', () => {
 describe('faults and lifecycle', () => {
   it('stop() leaves no live track and a closed context, and is idempotent', async () => {
     const graph = makeGraph()
-    await graph.start()
+    await startRunning(graph)
     const stream = graph.inputStream!
     const context = graph.context!
     await graph.stop()
@@ -166,7 +174,7 @@ describe('faults and lifecycle', () => {
     expect(stream.getTracks().every((t) => t.readyState === 'ended')).toBe(true)
     expect(context.state).toBe('closed')
     expect(graph.getSnapshot().state).toBe('closed')
-    await graph.start() // a stopped graph can start again
+    await startRunning(graph) // a stopped graph can start again
     expect(graph.getSnapshot().state).toBe('running')
   })
 
@@ -178,7 +186,7 @@ describe('faults and lifecycle', () => {
     } as unknown as MediaDevices
     const graph = makeGraph({ mediaDevices })
     await expect(graph.start()).rejects.toMatchObject({ code: 'microphone_denied' })
-    expect(graph.getSnapshot().state).toBe('running')
+    await untilRunning(graph) // the graph is up: only the microphone failed
     const tap = await tapOutput(graph.output!)
     const drained = nextDrained(graph, 'x')
     graph.play('x', 0, pcm16Tone(200))
@@ -203,12 +211,15 @@ describe('faults and lifecycle', () => {
   })
 
   it('falls back to the default microphone when the device is lost, and says so', async () => {
-    const graph = makeGraph({ inputDeviceId: 'default' })
+    const graph = makeGraph()
     const errors: string[] = []
     const fallbacks: string[] = []
     graph.on('error', (e) => errors.push(e.code))
     graph.on('fallback', (f) => fallbacks.push(f.kind))
-    await graph.start()
+    await startRunning(graph)
+    // A device chosen by id, as a user picks one (ids differ per browser: Safari has no "default").
+    const { inputs } = await graph.listDevices()
+    await graph.setInputDevice(inputs[0]!.deviceId)
     const lost = graph.inputStream!
     lost.getAudioTracks()[0]!.dispatchEvent(new Event('ended'))
     await until(
@@ -224,7 +235,7 @@ describe('faults and lifecycle', () => {
 
   it('lists devices and switches the microphone while running', async () => {
     const graph = makeGraph()
-    await graph.start()
+    await startRunning(graph)
     const { inputs } = await graph.listDevices()
     expect(inputs.length).toBeGreaterThan(0)
     const first = graph.inputStream

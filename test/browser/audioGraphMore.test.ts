@@ -2,7 +2,14 @@ import { describe, expect, inject, it } from 'vitest'
 import { connectAudio, workletModuleSource } from '../../src/audio'
 import { RealtimeAgent, RealtimeRunner } from '../../src/core'
 import { nextServerEvent } from '../helpers/session'
-import { graphFactory, nextDrained, recordFrames, untilSnapshot } from './helpers/graphs'
+import {
+  graphFactory,
+  nextDrained,
+  recordFrames,
+  startRunning,
+  untilRunning,
+  untilSnapshot,
+} from './helpers/graphs'
 import { pcm16Tone, tapOutput } from './helpers/tap'
 import { eventually } from './helpers/wait'
 
@@ -11,7 +18,7 @@ const makeGraph = graphFactory()
 describe('levels, echo gate, devices, hosting', () => {
   it('reads input and output levels and spectra through the pull API', async () => {
     const graph = makeGraph()
-    await graph.start()
+    await startRunning(graph)
     // The fake microphone speaks in the first half of each 3.6 s loop.
     await eventually(() => graph.getInputLevel() > 0.01, {
       what: 'the input level of the speaking microphone',
@@ -32,7 +39,7 @@ describe('levels, echo gate, devices, hosting', () => {
   it('echo gate: drops microphone frames while the agent is audible', async () => {
     const graph = makeGraph({ echoGate: true })
     const log = recordFrames(graph)
-    await graph.start()
+    await startRunning(graph)
     const context = graph.context!
     await log.until((frames) => frames.length > 3, { what: 'frames before the agent speaks' })
     const started = untilSnapshot(graph, (s) => s.playing, { what: 'the agent to be audible' })
@@ -52,12 +59,19 @@ describe('levels, echo gate, devices, hosting', () => {
     })
   })
 
-  it('routes output with setSinkId where the browser supports it', async () => {
+  it('routes output with setSinkId where the browser supports it, and says so where not', async () => {
     const graph = makeGraph({ microphone: false })
-    await graph.start()
-    expect(graph.canSelectOutput).toBe(true)
-    await graph.setOutputDevice(null)
-    expect(graph.getSnapshot().outputDeviceId).toBeNull()
+    await startRunning(graph)
+    // Chromium has AudioContext.setSinkId; Safari (WebKit) does not.
+    const supported = typeof (AudioContext.prototype as { setSinkId?: unknown }).setSinkId === 'function'
+    expect(graph.canSelectOutput).toBe(supported)
+    if (supported) {
+      await graph.setOutputDevice(null)
+      expect(graph.getSnapshot().outputDeviceId).toBeNull()
+    } else {
+      await expect(graph.setOutputDevice('speaker-2')).rejects.toMatchObject({ code: 'output_device_failed' })
+      expect(graph.getSnapshot().outputDeviceId).toBeNull()
+    }
   })
 
   it('routes output to a speaker chosen before start()', async () => {
@@ -71,7 +85,7 @@ describe('levels, echo gate, devices, hosting', () => {
     const graph = makeGraph({ microphone: false, AudioContext: RecordingSink })
     await graph.setOutputDevice('speaker-2')
     expect(sinks).toEqual([]) // nothing to route yet
-    await graph.start()
+    await startRunning(graph)
     expect(sinks).toEqual(['speaker-2'])
     expect(graph.getSnapshot().outputDeviceId).toBe('speaker-2')
   })
@@ -79,7 +93,7 @@ describe('levels, echo gate, devices, hosting', () => {
   it('loads the worklet from a hosted module URL (the strict-CSP path)', async () => {
     const hosted = URL.createObjectURL(new Blob([workletModuleSource()], { type: 'text/javascript' }))
     const graph = makeGraph({ workletModuleUrl: hosted, microphone: false })
-    await graph.start()
+    await startRunning(graph)
     const tap = await tapOutput(graph.output!)
     const drained = nextDrained(graph, 'h')
     graph.play('h', 0, pcm16Tone(200))
@@ -111,6 +125,7 @@ describe('levels, echo gate, devices, hosting', () => {
     const disconnect = connectAudio(session, graph)
     try {
       await expect(graph.start()).rejects.toMatchObject({ code: 'microphone_denied' })
+      await untilRunning(graph)
       const tap = await tapOutput(graph.output!)
       session.sendMessage('Hello by text')
       await nextServerEvent(session, 'response.output_audio.delta', 5000)

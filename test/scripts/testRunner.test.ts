@@ -27,6 +27,26 @@ describe('npm test without Chromium', () => {
   })
 })
 
+describe('npm test without WebKit', () => {
+  const noWebKit = { ...process.env, WEBKIT_DRIVER_PATH: join(tmpdir(), 'no-such-webkit-driver') }
+  it.each([
+    ['in CI', [], { CI: 'true' }],
+    ['when the webkit project is asked for', ['--project', 'webkit'], { CI: '' }],
+  ])('stops %s with one line saying how to install it, and exit code 1', (_, args, env) => {
+    const run = spawnSync(process.execPath, ['scripts/test.mjs', ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...noWebKit, ...env },
+      timeout: 10_000,
+    })
+    expect(run.status).toBe(1)
+    expect(run.stdout).toBe('')
+    const lines = run.stderr.trim().split('\n')
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(/^WebKit tests need .*apt-get install -y webkit2gtk-driver xvfb/)
+  })
+})
+
 type Fake = { name: string; tests: ('passed' | 'failed' | 'skipped')[]; loadFailed?: boolean }
 function report(
   projects: string[],

@@ -13,6 +13,8 @@ export const CAPTURE_PROCESSOR = 'rak-capture'
 export interface CaptureOptions {
   format: AudioFormat
   frameMs: number
+  /** The gate at creation; later changes arrive as messages. */
+  open: boolean
 }
 
 /** Messages the main thread sends the capture processor. */
@@ -51,9 +53,11 @@ export function defineCaptureProcessor(
     constructor(options?: { processorOptions?: unknown }) {
       super(options)
       this.fill = 0
-      this.open = true
       this.mono = new Float32Array(128)
-      const { format, frameMs } = (options?.processorOptions ?? {}) as CaptureOptions
+      const { format, frameMs, open } = (options?.processorOptions ?? {}) as CaptureOptions
+      // The gate starts as the store says: a message could land after the first quanta (WebKit
+      // renders before it delivers), and a muted microphone would leak a frame.
+      this.open = open !== false
       this.format = format
       const rate = format === 'pcm16' ? 24000 : 8000
       this.resampler = new Resampler(scope.sampleRate, rate)

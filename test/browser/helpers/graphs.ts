@@ -1,4 +1,5 @@
 import { afterEach } from 'vitest'
+import { userEvent } from 'vitest/browser'
 import {
   AudioGraph,
   type AudioGraphEvents,
@@ -83,4 +84,32 @@ export function nextDrained(graph: AudioGraph, itemId: string): Promise<AudioGra
   // A test that failed before awaiting it should report that failure, not this one as unhandled.
   drained.catch(() => {})
   return drained
+}
+
+/**
+ * A real tap on the page, through the browser's automation (a trusted gesture): WebKit, like
+ * Safari, keeps an AudioContext suspended until one.
+ */
+export async function tapPage(): Promise<void> {
+  const target = document.createElement('button')
+  target.textContent = 'Tap'
+  target.style.cssText = 'position:fixed;inset:0 auto auto 0;width:80px;height:40px;z-index:2147483647'
+  document.body.append(target)
+  try {
+    await userEvent.click(target)
+  } finally {
+    target.remove()
+  }
+}
+
+/** Resolves once the graph's audio runs, tapping the page first if the browser wants a gesture. */
+export async function untilRunning(graph: AudioGraph): Promise<void> {
+  if (graph.getSnapshot().state === 'suspended') await tapPage()
+  await untilSnapshot(graph, (s) => s.state === 'running', { what: 'the audio to run' })
+}
+
+/** Starts the graph and waits until its audio runs (after a tap where the browser wants one). */
+export async function startRunning(graph: AudioGraph): Promise<void> {
+  await graph.start()
+  await untilRunning(graph)
 }
