@@ -185,7 +185,6 @@ export default defineConfig({
                   enabled: true,
                   // MiniBrowser has no headless mode: it draws into the setup's Xvfb.
                   headless: false,
-                  ui: false,
                   screenshotFailures: false,
                   provider: await webkitProvider(),
                   instances: [{ browser: 'safari' as const }],
