@@ -121,6 +121,7 @@ export const ToolsOnTheServer: Story = {
     await waitFor(() => expect(canvas.getByText('ran get_weather(Tokyo)')).toBeInTheDocument(), STORY_WAIT)
     const [item] = canvas.getAllByRole('listitem').filter((li) => li.getAttribute('data-state'))
     await expect(item?.getAttribute('data-state')).toBe('done')
-    await expect(canvas.getByText('Sunny, 24°C in Tokyo')).toBeInTheDocument()
+    const calls = within(canvas.getByRole('region', { name: 'Tool calls' }))
+    await expect(calls.getByText('Sunny, 24°C in Tokyo')).toBeInTheDocument()
   },
 }
