@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { VoiceConsole } from '../src'
 import { STORY_WAIT } from './support/realtime'
-import { clientIn, withRealtime } from './support/realtimeExports'
+import { clientIn, frozenClient, withRealtime } from './support/realtimeExports'
 
 const meta = {
   title: 'Components/VoiceConsole',
@@ -118,5 +118,15 @@ export const ConnectionFailed: Story = {
       'aria-disabled',
     )
     await expect(canvas.getByRole('button', { name: 'End' })).toHaveAttribute('aria-disabled', 'true')
+  },
+}
+
+/** Safari holds the audio until a tap: the console offers the tap next to the conversation. */
+export const AudioHeldUntilTap: Story = {
+  parameters: { realtime: { client: frozenClient({ status: 'listening', audio: 'suspended' }) } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(canvas.getByRole('button', { name: 'Tap to enable audio' })).toBeInTheDocument()
+    await expect(canvas.getByRole('button', { name: 'Mute microphone' })).toBeInTheDocument()
   },
 }

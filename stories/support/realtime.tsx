@@ -148,8 +148,8 @@ export function frozenClient(
   for (const call of patch.toolCalls ?? []) stores.toolCalls.put(call.callId, call)
   if (patch.usage) stores.usage.set(patch.usage)
   for (const item of items) stores.conversation.add(item)
-  // Microphone states need a microphone; a catalogue shows them without one.
-  if (patch.muted || patch.talking) {
+  // Microphone and audio states need an audio graph; a catalogue shows them without one.
+  if (patch.muted || patch.talking || patch.audio) {
     const derived = client.getSnapshot
     let from: RealtimeClientSnapshot | null = null
     let frozen: RealtimeClientSnapshot | null = null
@@ -157,7 +157,12 @@ export function frozenClient(
       const next = derived()
       if (next !== from || !frozen) {
         from = next
-        frozen = Object.freeze({ ...next, muted: patch.muted ?? false, talking: patch.talking ?? false })
+        frozen = Object.freeze({
+          ...next,
+          muted: patch.muted ?? false,
+          talking: patch.talking ?? false,
+          audio: patch.audio ?? next.audio,
+        })
       }
       return frozen
     }
