@@ -15,6 +15,14 @@ const GESTURES = new Set([
   'touchend',
 ])
 
+// The gesture being dispatched, if any: set on the way down at the window, cleared on the way back
+// up (React 18's development build leaves a stale `window.event` behind in jsdom, so that cannot tell).
+let gesture: Event | null = null
+for (const type of GESTURES) {
+  window.addEventListener(type, (event) => (gesture = event), { capture: true })
+  window.addEventListener(type, () => (gesture = null))
+}
+
 /**
  * An AudioContext as WebKit makes one: created suspended, and resume() runs it only when called
  * while the user's tap or key press is being handled; outside one it stays pending until then.
@@ -36,7 +44,7 @@ class GestureGatedContext extends EventTarget {
 
   resume(): Promise<void> {
     if (this.state === 'running') return Promise.resolve()
-    const inGesture = GESTURES.has((globalThis as { event?: Event }).event?.type ?? '')
+    const inGesture = gesture !== null
     return new Promise((resolve) => {
       this.#pending.push(resolve)
       if (inGesture) this.#set('running')
