@@ -189,6 +189,9 @@ export default defineConfig({
                   provider: await webkitProvider(),
                   instances: [{ browser: 'safari' as const }],
                 },
+                // After every other project, not beside them: MiniBrowser, Xvfb and Chromium together
+                // starve two cores, and MiniBrowser has dropped its connection under that load.
+                sequence: { groupOrder: 1 },
                 testTimeout: 90_000,
               },
             },

@@ -45,7 +45,7 @@ describe('voice conversation in a real browser', () => {
       expect(toolEnd.output).toBe('Sunny in Tokyo')
       await nextEvent(session, 'audio', () => true, 5000)
       // The user speaks again while the long answer plays: the server's VAD hears it.
-      const interrupted = await nextEvent(session, 'audio_interrupted', () => true, 10000)
+      const interrupted = await nextEvent(session, 'audio_interrupted', () => true, 30_000)
       // The graph was told to interrupt before this listener ran; 50 ms of audio covers the message
       // reaching the audio thread and the 5 ms fade.
       const interruptedAt = graph.context!.currentTime

@@ -15,7 +15,8 @@ type Subscribe = (notify: () => void) => () => void
 
 /** Resolves once `check` passes, checked now and at every notification of `subscribe`. */
 export function until(subscribe: Subscribe, check: () => boolean, options: WaitOptions): Promise<void> {
-  const { what, timeoutMs = 10_000, seen } = options
+  // A bound, not a wait: it only turns a hang into a named failure, so it is generous for a loaded machine.
+  const { what, timeoutMs = 30_000, seen } = options
   return new Promise((resolve, reject) => {
     let unsubscribe = () => {}
     let settled = false
