@@ -2,6 +2,7 @@ import { AudioGraph, type AudioGraphOptions, connectAudio } from '../audio'
 import {
   type AnyRealtimeAgent as Agent,
   immediatePlaybackTracker,
+  isAudioError,
   Listeners,
   RealtimeError,
   type RealtimeRunConfig,
@@ -274,7 +275,7 @@ export class RealtimeClient implements Store<RealtimeClientSnapshot> {
         await graph.setInputDevice(graph.getSnapshot().inputDeviceId)
       else await graph.start()
       const { error } = this.stores.status.getSnapshot()
-      if (error && isAudioError(error)) this.#setError(null)
+      if (isAudioError(error)) this.#setError(null)
     } catch (error) {
       this.#setError(
         error instanceof RealtimeError ? error : new RealtimeError('microphone_unavailable', String(error)),
@@ -309,17 +310,6 @@ export class RealtimeClient implements Store<RealtimeClientSnapshot> {
         Object.freeze({ agent, lastHandoff: this.stores.agent.getSnapshot().lastHandoff }),
       )
   }
-}
-
-const AUDIO_ERRORS = new Set([
-  'microphone_denied',
-  'microphone_unavailable',
-  'device_lost',
-  'audio_context_failed',
-])
-
-function isAudioError(error: RealtimeError): boolean {
-  return AUDIO_ERRORS.has(error.code)
 }
 
 function isLive(session: RealtimeSession<unknown>): boolean {

@@ -1,7 +1,8 @@
 'use client'
 import { forwardRef, type HTMLAttributes, useEffect } from 'react'
+import { isAudioError } from '../core'
 import { cx, type ElementProps } from './props'
-import { isMicrophoneError, useVoiceState } from './voiceState'
+import { useVoiceState } from './voiceState'
 
 /**
  * The status as words (from the same state as the talk button), and a message for the user when
@@ -24,7 +25,7 @@ export function useConnectionStatus() {
     /** Kept for apps that showed the raw message; prefer `message`. */
     errorMessage: message,
     /** The microphone failed but the session is up: a retry is what the user needs. */
-    microphoneBlocked: isMicrophoneError(error) && status !== 'idle' && status !== 'error',
+    microphoneBlocked: isAudioError(error) && status !== 'idle' && status !== 'error',
     getStatusProps: (
       props: HTMLAttributes<HTMLDivElement> = {},
     ): ElementProps<HTMLAttributes<HTMLDivElement>> => ({

@@ -7,9 +7,10 @@ import {
   type PointerEvent,
   useRef,
 } from 'react'
+import { isAudioError } from '../core'
 import { MicIcon, MicOffIcon, PhoneIcon, RetryIcon, SpinnerIcon } from './icons'
 import { composeHandlers, cx, flag } from './props'
-import { isMicrophoneError, useVoiceState, type VoiceState } from './voiceState'
+import { useVoiceState, type VoiceState } from './voiceState'
 
 /** How `TalkButton` talks: `toggle` (click to connect or mute) or `push` (hold to talk). */
 export type TalkMode = 'toggle' | 'push'
@@ -44,7 +45,7 @@ export function useTalkButton({ mode = 'toggle' }: { mode?: TalkMode } = {}) {
   const live = !['idle', 'error', 'connecting', 'reconnecting'].includes(voice.state)
   const state: VoiceState = !live
     ? voice.state
-    : isMicrophoneError(session.error)
+    : isAudioError(session.error)
       ? 'mic-blocked'
       : session.muted
         ? 'muted'

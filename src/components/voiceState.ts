@@ -1,5 +1,5 @@
 'use client'
-import type { RealtimeError } from '../core'
+import { isAudioError, type RealtimeError } from '../core'
 import { type RealtimeClientSnapshot, type RealtimeStatus, useRealtimeSession, useSelector } from '../react'
 
 const selectAwaiting = (s: RealtimeClientSnapshot) =>
@@ -21,18 +21,6 @@ export type VoiceState =
   | 'reconnecting'
   | 'error'
 
-const MIC_ERRORS = new Set([
-  'microphone_denied',
-  'microphone_unavailable',
-  'device_lost',
-  'audio_context_failed',
-])
-
-/** Whether an error leaves the session up but the microphone closed. */
-export function isMicrophoneError(error: RealtimeError | null): boolean {
-  return error !== null && MIC_ERRORS.has(error.code)
-}
-
 /** The one transition table: session status, mute and error in, the state on screen out. */
 export function voiceStateOf(
   status: RealtimeStatus,
@@ -43,7 +31,7 @@ export function voiceStateOf(
   // The model waits on the user, not the other way round: say so instead of "Thinking…".
   if (awaitingApproval && (status === 'thinking' || status === 'listening')) return 'approval'
   if (status !== 'listening') return status
-  if (isMicrophoneError(error)) return 'mic-blocked'
+  if (isAudioError(error)) return 'mic-blocked'
   return muted ? 'muted' : 'listening'
 }
 

@@ -63,6 +63,21 @@ export function isRealtimeError(value: unknown, code?: RealtimeErrorCode): value
   return value instanceof RealtimeError && (code === undefined || value.code === code)
 }
 
+const AUDIO_ERRORS: ReadonlySet<RealtimeErrorCode> = new Set<RealtimeErrorCode>([
+  'microphone_denied',
+  'microphone_unavailable',
+  'device_lost',
+  'audio_context_failed',
+])
+
+/**
+ * Whether an error closed the microphone or the audio while the session can stay up (text still
+ * works): the error a UI answers with a retry of the microphone rather than a reconnect.
+ */
+export function isAudioError(error: RealtimeError | null): boolean {
+  return error !== null && AUDIO_ERRORS.has(error.code)
+}
+
 /** A short human-readable message for anything thrown. */
 export function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message

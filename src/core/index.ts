@@ -34,7 +34,7 @@ export type { AgentSessionParts, RealtimeModelSettings, TurnDetection } from './
 export { DEFAULT_MODEL, toSessionConfig } from './config'
 export type { RunContext } from './context'
 export type { RealtimeErrorCode, RealtimeErrorOptions } from './errors'
-export { isRealtimeError, RealtimeError } from './errors'
+export { isAudioError, isRealtimeError, RealtimeError } from './errors'
 export type {
   AgentEndEvent,
   AgentStartEvent,
