@@ -111,7 +111,6 @@ export default defineConfig({
         'standardwebhooks',
         /^node:/,
         '@cfworker/json-schema',
-        'virtua',
       ],
     },
   },
@@ -139,7 +138,7 @@ export default defineConfig({
           include: ['test/react/**/*.test.{ts,tsx}'],
           setupFiles: ['test/react/setup.ts'],
           // Testing Library must resolve React through the alias too.
-          server: { deps: { inline: [/@testing-library\/react/, /virtua/] } },
+          server: { deps: { inline: [/@testing-library\/react/] } },
         },
       },
       {

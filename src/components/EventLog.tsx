@@ -1,9 +1,19 @@
 'use client'
-import { forwardRef, type HTMLAttributes, memo, useEffect, useId, useMemo, useRef, useState } from 'react'
-import { type CustomContainerComponentProps, type CustomItemComponentProps, Virtualizer } from 'virtua'
+import {
+  forwardRef,
+  type HTMLAttributes,
+  memo,
+  type RefObject,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react'
 import { useRealtimeClient, useSelector } from '../react'
 import { EventLogStore, type FrameScheduler, type LoggedEvent } from './eventLogStore'
 import { cx } from './props'
+import { useWindow } from './windowing'
 
 /**
  * The latest session and raw server events (audio chunks left out), filterable by type; new events
@@ -68,27 +78,36 @@ const Entry = memo(function Entry({ entry }: { entry: LoggedEvent }) {
   )
 })
 
-const List = forwardRef<HTMLOListElement, CustomContainerComponentProps>(function List(
-  { style, children },
-  ref,
-) {
+const entryKey = (entry: LoggedEvent) => entry.id
+
+/** The entries in view between two spacers (the list's padding). */
+function Entries({
+  events,
+  scrollRef,
+}: {
+  events: readonly LoggedEvent[]
+  scrollRef: RefObject<HTMLDivElement | null>
+}) {
+  const { start, end, before, after, measure } = useWindow({
+    items: events,
+    getKey: entryKey,
+    scrollRef,
+    estimate: 28,
+  })
   return (
-    <ol ref={ref} style={style} className="rak-event-log__list" aria-label="Events">
-      {children}
+    <ol
+      className="rak-event-log__list"
+      aria-label="Events"
+      style={{ paddingTop: before, paddingBottom: after }}
+    >
+      {events.slice(start, end).map((entry, i) => (
+        <li key={entry.id} ref={measure} data-index={start + i} className="rak-event-log__entry">
+          <Entry entry={entry} />
+        </li>
+      ))}
     </ol>
   )
-})
-
-const ListItem = forwardRef<HTMLLIElement, CustomItemComponentProps>(function ListItem(
-  { style, children },
-  ref,
-) {
-  return (
-    <li ref={ref} style={style} className="rak-event-log__entry">
-      {children}
-    </li>
-  )
-})
+}
 
 /** Keeps the newest entry in view while the reader is at the end of the log. */
 function useStickToEnd(scrollRef: { current: HTMLElement | null }, count: number) {
@@ -145,9 +164,7 @@ export const EventLog = forwardRef<
         </button>
       </div>
       <div ref={scrollRef} className="rak-event-log__scroll">
-        <Virtualizer scrollRef={scrollRef} data={events} itemSize={28} as={List} item={ListItem}>
-          {(entry) => <Entry key={entry.id} entry={entry} />}
-        </Virtualizer>
+        <Entries events={events} scrollRef={scrollRef} />
       </div>
     </div>
   )

@@ -14,11 +14,11 @@ import {
   useRef,
   useState,
 } from 'react'
-import { type CustomItemComponentProps, Virtualizer } from 'virtua'
 import type { RealtimeItem } from '../core'
 import { useRealtimeClient, useSelector, useTranscriptIds, useTranscriptItem } from '../react'
 import { ArrowDownIcon, ToolIcon } from './icons'
 import { composeHandlers, cx, type ElementProps, flag } from './props'
+import { useWindow } from './windowing'
 import { withdrawnStoreOf } from './withdrawn'
 
 const NEAR_BOTTOM_PX = 32
@@ -78,7 +78,7 @@ function useVisibleIds(): readonly string[] {
 /**
  * Transcript behaviour: follows new text while the reader is at the bottom (new rows and rows that
  * grow as they stream), pauses when they scroll up, and offers a jump back. The view renders only
- * the rows in view (`Virtualizer` measures their real heights).
+ * the rows in view (`useWindow` measures their real heights).
  * @example
  * const { itemIds, following, jumpToLatest, getScrollProps } = useTranscriptView()
  */
@@ -160,14 +160,32 @@ export function useTranscriptView() {
   return { itemIds, following, jumpToLatest, announcement, getScrollProps, scrollRef }
 }
 
-/** The element virtua positions; rows inside align themselves (the user's to the right). */
-const Slot = forwardRef<HTMLDivElement, CustomItemComponentProps>(function Slot({ style, children }, ref) {
+/** The rows in view between two spacers; each slot aligns its row (the user's to the right). */
+function TranscriptRows({
+  itemIds,
+  scrollRef,
+  Row,
+}: {
+  itemIds: readonly string[]
+  scrollRef: RefObject<HTMLDivElement | null>
+  Row: ComponentType<{ itemId: string }>
+}) {
+  const { start, end, before, after, measure } = useWindow({
+    items: itemIds,
+    getKey: identity,
+    scrollRef,
+    estimate: ROW_ESTIMATE,
+  })
   return (
-    <div ref={ref} style={style} className="rak-transcript__slot">
-      {children}
+    <div style={{ paddingTop: before, paddingBottom: after }}>
+      {itemIds.slice(start, end).map((id, i) => (
+        <div key={id} ref={measure} data-index={start + i} className="rak-transcript__slot">
+          <Row itemId={id} />
+        </div>
+      ))}
     </div>
   )
-})
+}
 
 /** How a row shows an answer that an output guardrail stopped. */
 export type WithdrawnDisplay = 'replace' | 'mark'
@@ -263,15 +281,7 @@ export const TranscriptView = forwardRef<HTMLDivElement, TranscriptViewProps>(fu
           <p className="rak-transcript__empty">{emptyText}</p>
         ) : (
           <WithdrawnDisplayContext.Provider value={withdrawn}>
-            <Virtualizer
-              scrollRef={scrollRef}
-              data={itemIds}
-              itemSize={ROW_ESTIMATE}
-              bufferSize={400}
-              item={Slot}
-            >
-              {(id) => <Row key={id} itemId={id} />}
-            </Virtualizer>
+            <TranscriptRows itemIds={itemIds} scrollRef={scrollRef} Row={Row} />
           </WithdrawnDisplayContext.Provider>
         )}
       </div>

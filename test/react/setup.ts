@@ -9,27 +9,17 @@ vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 })
 
 afterEach(() => cleanup())
 
-// jsdom has no layout, so no ResizeObserver: windowed lists (virtua) learn sizes from one. A
-// scroll area reports an 800 px screen and each positioned row 24 px, so a list shows its first
-// screenful of rows, measured as in a browser (rows count as rendered: they get an offsetParent).
+// jsdom has no layout, so no ResizeObserver: windowed lists learn sizes from one. A scroll area
+// reports an 800 px screen and each row (marked with `data-index`) 24 px, so a list shows its first
+// screenful of rows, measured as in a browser.
 if (typeof HTMLElement !== 'undefined' && typeof globalThis.ResizeObserver === 'undefined') {
-  Element.prototype.scrollTo ??= function scrollTo(this: Element, options?: ScrollToOptions | number) {
-    if (typeof options === 'object' && options.top !== undefined) this.scrollTop = options.top
-  } as Element['scrollTo']
-  Object.defineProperty(HTMLElement.prototype, 'offsetParent', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.isConnected ? this.parentElement : null
-    },
-  })
   globalThis.ResizeObserver = class {
     readonly #callback: ResizeObserverCallback
     constructor(callback: ResizeObserverCallback) {
       this.#callback = callback
     }
     observe(target: Element) {
-      const row = (target as HTMLElement).style?.position === 'absolute'
-      const height = row ? 24 : 800
+      const height = target.hasAttribute('data-index') ? 24 : 800
       const contentRect = { width: 800, height, top: 0, left: 0, right: 800, bottom: height, x: 0, y: 0 }
       queueMicrotask(() =>
         this.#callback([{ target, contentRect } as unknown as ResizeObserverEntry], this as ResizeObserver),
