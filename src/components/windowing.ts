@@ -86,8 +86,10 @@ function createWindow<T>(initialEstimate: number) {
   }
   const range = (): WindowRange => {
     const n = items.length
-    const start = Math.min(rowAt(scrollTop - overscan, 0, n), Math.max(0, n - 1))
-    const end = Math.min(n, rowAt(scrollTop + viewport + overscan, start, n) + 1)
+    // Until the next commit the DOM places rows with the average it was rendered with.
+    const y = scrollTop + (changedFrom > shown.start ? offset(shown.start) - shown.before : 0)
+    const start = Math.min(rowAt(y - overscan, 0, n), Math.max(0, n - 1))
+    const end = Math.min(n, rowAt(y + viewport + overscan, start, n) + 1)
     return { start, end, before: offset(start), after: offset(n) - offset(end) }
   }
   const update = () => {
@@ -139,15 +141,17 @@ function createWindow<T>(initialEstimate: number) {
     }
     // The average moves with new rows only: a streaming row growing leaves the spacers alone.
     if (count !== counted) estimate = total / count
-    if (all) {
-      const gap = el.scrollHeight - top - el.clientHeight
-      if (gap > 1 && gap - all <= 1) el.scrollTop = el.scrollHeight
+    const gap = el.scrollHeight - top - el.clientHeight
+    // At the end now (rows shrank and the browser clamped the position, say): nothing to keep.
+    if (all && gap > 1) {
+      if (gap - all <= 1) el.scrollTop = el.scrollHeight
       else if (above) el.scrollTop = top + above
     }
     scrollTop = el.scrollTop
     // Rendering from here would resize observed rows within this frame's observation loop.
     frame ||= requestAnimationFrame(() => {
       frame = 0
+      if (el) scrollTop = el.scrollTop
       update()
     })
   }
@@ -193,11 +197,10 @@ function createWindow<T>(initialEstimate: number) {
     committed(range: WindowRange) {
       const { start, end, before } = shown
       const moved = el && changedFrom >= end && end > start ? offset(start) - before : 0
-      if (el && moved) {
-        const top = el.scrollTop // read only when needed: it costs a layout here
-        if (top >= before && top < before + offset(end) - offset(start))
-          el.scrollTop = scrollTop = top + moved
-      }
+      // The position from before this commit: the DOM may have clamped it to a shorter list, and
+      // reading it here would cost a layout.
+      if (el && moved && scrollTop >= before && scrollTop < before + offset(end) - offset(start))
+        el.scrollTop = scrollTop += moved
       shown = range
       changedFrom = Number.POSITIVE_INFINITY
     },

@@ -1,0 +1,154 @@
+import { act, cleanup, render, screen } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import { RealtimeProvider, TranscriptView } from '../../src'
+import type { RealtimeItem } from '../../src/core'
+import { frozenClient, message } from '../../stories/support/realtime'
+import '../../src/components/styles.css'
+
+afterEach(cleanup)
+
+const WAIT = { timeout: 30_000, interval: 16 }
+const gap = (el: HTMLElement) => el.scrollHeight - el.scrollTop - el.clientHeight
+const frames = (count: number) =>
+  new Promise<void>((resolve) => {
+    let left = count
+    const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick))
+    requestAnimationFrame(tick)
+  })
+const slots = (log: HTMLElement) => Array.from(log.querySelectorAll<HTMLElement>('[data-index]'))
+const indexOf = (slot: HTMLElement) => Number(slot.dataset.index)
+/** Where an element sits in the view, px from the scroll area's top edge. */
+const place = (log: HTMLElement, el: HTMLElement) =>
+  el.getBoundingClientRect().top - log.getBoundingClientRect().top
+/** The first row whose top is in view: the row a reader's eyes rest on. */
+const firstInView = (log: HTMLElement) => {
+  const row = slots(log).find((slot) => place(log, slot) >= 0)
+  if (!row) throw new Error('no row in view')
+  return row
+}
+/** Rows of very different heights: every third one runs to many lines. */
+const rows = (count: number, tall = (i: number) => i % 3 === 0) =>
+  Array.from({ length: count }, (_, i) =>
+    message(
+      `m${i}`,
+      i % 2 ? 'assistant' : 'user',
+      tall(i) ? `Message ${i}: ${'a long answer that wraps '.repeat(20)}` : `Message ${i}.`,
+    ),
+  )
+const longer = (item: RealtimeItem): RealtimeItem =>
+  item.type === 'message'
+    ? { ...item, text: `${item.text} ${'it grew by many more words '.repeat(30)}` }
+    : item
+
+function mount(items: RealtimeItem[], width = 520) {
+  const client = frozenClient({ status: 'listening' }, items)
+  render(
+    <div data-testid="frame" style={{ width }}>
+      <RealtimeProvider client={client}>
+        <TranscriptView style={{ ['--rak-transcript-height' as string]: '300px' }} />
+      </RealtimeProvider>
+    </div>,
+  )
+  return { client, log: screen.getByRole('log', { name: 'Transcript' }) }
+}
+
+/** Waits for the view to reach the end and the rows there to be measured. */
+async function atEnd(log: HTMLElement) {
+  await expect.poll(() => gap(log), WAIT).toBeLessThanOrEqual(1)
+  await frames(3)
+}
+
+/** Scrolls by `dy` and waits for the rows to be rendered, measured and corrected. */
+async function scrollBy(log: HTMLElement, dy: number) {
+  log.scrollTop += dy
+  await frames(4)
+}
+
+// Real layout: rows measured by the browser, the scroll position corrected by the windowing core.
+describe('Windowed transcript (Chromium)', () => {
+  it('keeps only a window of rows in the DOM at 10,000 items, wherever the reader is', async () => {
+    const { log } = mount(rows(10_000, () => false))
+    await expect.poll(() => slots(log).map(indexOf), WAIT).toContain(9999)
+    await expect.poll(() => gap(log), WAIT).toBeLessThanOrEqual(1)
+    expect(slots(log).length).toBeLessThan(60)
+
+    log.scrollTop = log.scrollHeight / 2
+    await expect.poll(() => indexOf(firstInView(log)), WAIT).toBeLessThan(9000)
+    const shown = slots(log).map(indexOf)
+    expect(shown.length).toBeLessThan(60)
+    expect(Math.min(...shown)).toBeGreaterThan(3000)
+    expect(Math.max(...shown)).toBeLessThan(7000)
+    // In DOM order, one after another, as a screen reader reads them.
+    expect(shown).toEqual(shown.map((_, i) => (shown[0] as number) + i))
+    expect(firstInView(log).textContent).toContain(`Message ${indexOf(firstInView(log))}.`)
+  })
+
+  it('does not move the view when rows above it are measured for the first time as the reader scrolls up', async () => {
+    const { log } = mount(rows(300))
+    await atEnd(log)
+    // Rows above were never rendered: they count at the average height, far from their own.
+    for (let step = 0; step < 20; step++) {
+      const anchor = firstInView(log)
+      const before = place(log, anchor)
+      await scrollBy(log, -120)
+      expect(anchor.isConnected).toBe(true)
+      expect(
+        Math.abs(place(log, anchor) - (before + 120)),
+        `step ${step}, row ${anchor.dataset.index}`,
+      ).toBeLessThanOrEqual(1)
+    }
+    await screen.findByRole('button', { name: 'Jump to latest' })
+  })
+
+  it('does not move the view when a row above it grows', async () => {
+    const { client, log } = mount(rows(120, () => false))
+    await atEnd(log)
+    await scrollBy(log, -1500)
+    const anchor = firstInView(log)
+    const above = log.querySelector<HTMLElement>(`[data-index="${indexOf(anchor) - 2}"]`)
+    expect(above).not.toBeNull()
+    const [placed, height] = [place(log, anchor), above!.offsetHeight]
+    act(() => client.stores.conversation.update(`m${indexOf(anchor) - 2}`, longer))
+    await frames(4)
+    expect(above!.offsetHeight).toBeGreaterThan(height + 100)
+    expect(Math.abs(place(log, anchor) - placed)).toBeLessThanOrEqual(1)
+  })
+
+  it('keeps a view at the end at the end as the last row grows, before the frame is painted', async () => {
+    const { client, log } = mount(rows(50, () => false))
+    await atEnd(log)
+    const last = log.querySelector('[data-index="49"]')
+    expect(last).not.toBeNull()
+    // Observers run in the order they were made: this one after the list's, in the same frame,
+    // after layout and before paint (following by scrolling in a later frame would be too late).
+    const seen = new Promise<number>((resolve) => {
+      const observer = new ResizeObserver(() => {
+        observer.disconnect()
+        resolve(gap(log))
+      })
+      observer.observe(last!)
+    })
+    act(() => client.stores.conversation.update('m49', longer))
+    expect(await seen).toBeLessThanOrEqual(1)
+    await frames(2) // unmount after this frame's observers are done
+  })
+
+  it('keeps the rows in view in place when the width changes and every row reflows', async () => {
+    const { log } = mount(rows(200))
+    await atEnd(log)
+    await scrollBy(log, -2500)
+    const anchor = firstInView(log)
+    const [placed, height] = [place(log, anchor), log.scrollHeight]
+    screen.getByTestId('frame').style.width = '300px'
+    await frames(4)
+    expect(log.scrollHeight).toBeGreaterThan(height) // narrower: the rows wrap to more lines
+    expect(Math.abs(place(log, anchor) - placed)).toBeLessThanOrEqual(1)
+
+    // At the end, a reader stays at the end through a reflow.
+    act(() => screen.getByRole('button', { name: 'Jump to latest' }).click())
+    await expect.poll(() => gap(log), WAIT).toBeLessThanOrEqual(1)
+    screen.getByTestId('frame').style.width = '520px'
+    await frames(4)
+    expect(gap(log)).toBeLessThanOrEqual(1)
+  })
+})
