@@ -84,10 +84,15 @@ function createWindow<T>(initialEstimate: number) {
     }
     return from
   }
+  /**
+   * How far the rows shown moved in the layout since their commit (the average changed, rows above
+   * were measured): the DOM still places them at the old spot until the next commit, which scrolls
+   * by this much so the rows in view stay put.
+   */
+  const drift = () => (changedFrom >= shown.start ? offset(shown.start) - shown.before : 0)
   const range = (): WindowRange => {
     const n = items.length
-    // Until the next commit the DOM places rows with the average it was rendered with.
-    const y = scrollTop + (changedFrom > shown.start ? offset(shown.start) - shown.before : 0)
+    const y = scrollTop + drift()
     const start = Math.min(rowAt(y - overscan, 0, n), Math.max(0, n - 1))
     const end = Math.min(n, rowAt(y + viewport + overscan, start, n) + 1)
     return { start, end, before: offset(start), after: offset(n) - offset(end) }
@@ -190,17 +195,15 @@ function createWindow<T>(initialEstimate: number) {
       return current
     },
 
-    /**
-     * After a commit: when the average moved, the spacer above the rows moved with it, and the
-     * scroll position takes the difference so the rows in view stay put.
-     */
+    /** After a commit: the spacers now follow the layout, and the scroll position follows them. */
     committed(range: WindowRange) {
-      const { start, end, before } = shown
-      const moved = el && changedFrom >= end && end > start ? offset(start) - before : 0
-      // The position from before this commit: the DOM may have clamped it to a shorter list, and
+      const moved = drift()
+      // From the position before this commit: the DOM may have clamped it to a shorter list, and
       // reading it here would cost a layout.
-      if (el && moved && scrollTop >= before && scrollTop < before + offset(end) - offset(start))
-        el.scrollTop = scrollTop += moved
+      if (moved) {
+        scrollTop += moved
+        if (el) el.scrollTop = scrollTop
+      }
       shown = range
       changedFrom = Number.POSITIVE_INFINITY
     },

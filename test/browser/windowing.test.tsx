@@ -67,7 +67,12 @@ async function scrollBy(log: HTMLElement, dy: number) {
 // Real layout: rows measured by the browser, the scroll position corrected by the windowing core.
 describe('Windowed transcript (Chromium)', () => {
   it('keeps only a window of rows in the DOM at 10,000 items, wherever the reader is', async () => {
-    const { log } = mount(rows(10_000, () => false))
+    // Rows of several lines, far taller than the first estimate: the height changes as rows are measured.
+    const { log } = mount(
+      Array.from({ length: 10_000 }, (_, i) =>
+        message(`m${i}`, 'assistant', `Message ${i}. ${'word '.repeat(50)}`),
+      ),
+    )
     await expect.poll(() => slots(log).map(indexOf), WAIT).toContain(9999)
     await expect.poll(() => gap(log), WAIT).toBeLessThanOrEqual(1)
     expect(slots(log).length).toBeLessThan(60)
@@ -81,6 +86,32 @@ describe('Windowed transcript (Chromium)', () => {
     // In DOM order, one after another, as a screen reader reads them.
     expect(shown).toEqual(shown.map((_, i) => (shown[0] as number) + i))
     expect(firstInView(log).textContent).toContain(`Message ${indexOf(firstInView(log))}.`)
+  })
+
+  it('reaches the end of 10,000 rows taller than the first estimate and keeps it while the last row streams', async () => {
+    const client = frozenClient(
+      { status: 'speaking' },
+      Array.from({ length: 10_000 }, (_, i) =>
+        message(`m${i}`, i % 2 ? 'assistant' : 'user', `Message number ${i + 1} of a long conversation.`),
+      ),
+    )
+    render(
+      <RealtimeProvider client={client}>
+        <TranscriptView />
+      </RealtimeProvider>,
+    )
+    const log = screen.getByRole('log', { name: 'Transcript' })
+    for (let i = 0; i < 20; i++) {
+      act(() =>
+        client.stores.conversation.update('m9999', (item) =>
+          item.type === 'message' ? { ...item, text: `${item.text} word${i}` } : item,
+        ),
+      )
+      await frames(1)
+    }
+    await expect.poll(() => slots(log).map(indexOf), WAIT).toContain(9999)
+    await expect.poll(() => gap(log), WAIT).toBeLessThanOrEqual(1)
+    expect(log.textContent).toContain('word19')
   })
 
   it('does not move the view when rows above it are measured for the first time as the reader scrolls up', async () => {
