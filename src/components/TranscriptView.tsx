@@ -151,10 +151,14 @@ export function useTranscriptView() {
       const el = event.currentTarget
       const movedUp = el.scrollTop < lastTop.current
       lastTop.current = el.scrollTop
-      if (el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_BOTTOM_PX) setFollowing(true)
+      // The ref changes at once: a follow already scheduled for this frame must see the reader leave.
+      const near = el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_BOTTOM_PX
       // A scroll event comes a frame after its scroll: content that grew meanwhile leaves a gap
       // below, but only a move up is the reader leaving the end.
-      else if (movedUp) setFollowing(false)
+      if (near || movedUp) {
+        followingRef.current = near
+        setFollowing(near)
+      }
     }),
   })
   return { itemIds, following, jumpToLatest, announcement, getScrollProps, scrollRef }
