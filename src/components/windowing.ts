@@ -52,7 +52,7 @@ function createWindow<T>(initialEstimate: number) {
   let viewport = 0
   let current: WindowRange = { start: 0, end: 0, before: 0, after: 0 }
   let shown = current // what the DOM shows: the range of the last commit
-  let changedFrom = 0 // first row that came, went or moved since the last commit
+  let changedFrom = 0 // first row that came, went or moved since the last commit (none: the length)
   let version = 0
   let frame = 0
   let measured = new Float64Array(0) // -1: not measured yet
@@ -205,7 +205,7 @@ function createWindow<T>(initialEstimate: number) {
         if (el) el.scrollTop = scrollTop
       }
       shown = range
-      changedFrom = Number.POSITIVE_INFINITY
+      changedFrom = items.length
     },
 
     observe(row: Element) {
