@@ -123,6 +123,21 @@ describe('hosted MCP tools', () => {
     session.close()
   })
 
+  it('reports a call as started when the server starts running it, before its result', async () => {
+    const { session, clock } = await sim.start(agentWith('never'), simulator())
+    let lastServerEvent = ''
+    session.on('raw_model_event', (e) => {
+      lastServerEvent = e.data.type
+    })
+    const startedBy: string[] = []
+    session.on('tool_start', () => startedBy.push(lastServerEvent))
+    session.sendMessage('Roll a d6')
+    const started = await advanceUntilEvent(clock, session, 'tool_start')
+    expect(started).toMatchObject({ name: 'roll', arguments: { sides: 6 }, tool: { serverLabel: 'dice' } })
+    expect(startedBy).toEqual(['response.mcp_call.in_progress'])
+    session.close()
+  })
+
   it('tells the server when the app declines, and the model goes on without the call', async () => {
     const { session, transport, clock } = await sim.start(agentWith(), simulator())
     const ended: RealtimeSessionEvent[] = []
