@@ -7,10 +7,10 @@ import {
   type PointerEvent,
   useRef,
 } from 'react'
-import { isAudioError } from '../core'
+import { useRealtimeSession } from '../react'
 import { MicIcon, MicOffIcon, PhoneIcon, RetryIcon, SpinnerIcon } from './icons'
 import { composeHandlers, cx, flag } from './props'
-import { useVoiceState, type VoiceState } from './voiceState'
+import { type VoiceState, voiceStateOf } from './voiceState'
 
 /** How `TalkButton` talks: `toggle` (click to connect or mute) or `push` (hold to talk). */
 export type TalkMode = 'toggle' | 'push'
@@ -38,18 +38,15 @@ const TOGGLE_LABELS: Record<VoiceState, string> = {
  * return <button {...getButtonProps()}>Hold to talk</button>
  */
 export function useTalkButton({ mode = 'toggle' }: { mode?: TalkMode } = {}) {
-  const voice = useVoiceState()
-  const { session } = voice
-  const { talking } = session
-  // The button speaks for the microphone: whatever the agent does, it shows mute, unmute or retry.
-  const live = !['idle', 'error', 'connecting', 'reconnecting'].includes(voice.state)
-  const state: VoiceState = !live
-    ? voice.state
-    : isAudioError(session.error)
-      ? 'mic-blocked'
-      : session.muted
-        ? 'muted'
-        : 'listening'
+  const session = useRealtimeSession()
+  const { status, muted, error, talking } = session
+  // The button speaks for the microphone: while the agent thinks or speaks it still shows mute,
+  // unmute or retry, so it reads the voice state as if the session were listening.
+  const state = voiceStateOf(
+    status === 'thinking' || status === 'speaking' ? 'listening' : status,
+    muted,
+    error,
+  )
   const busy = state === 'connecting' || state === 'reconnecting'
   const offline = state === 'idle' || state === 'error'
   const pressed =
@@ -69,11 +66,11 @@ export function useTalkButton({ mode = 'toggle' }: { mode?: TalkMode } = {}) {
     'aria-label': props['aria-label'] ?? label,
     'aria-disabled': busy || undefined,
     'aria-busy': busy || undefined,
-    'data-state': session.status,
+    'data-state': status,
     'data-voice': state,
     'data-mode': mode,
     'data-pressed': flag(pressed),
-    'data-muted': flag(session.muted),
+    'data-muted': flag(muted),
     ...props,
     onClick: composeHandlers(props.onClick, (event: MouseEvent<HTMLButtonElement>) => {
       const repeat = event.detail > 1 && startedBy.current
@@ -84,7 +81,7 @@ export function useTalkButton({ mode = 'toggle' }: { mode?: TalkMode } = {}) {
         startedBy.current = true
         start()
       } else if (state === 'mic-blocked') void session.client.retryMicrophone()
-      else if (session.muted) session.unmute()
+      else if (muted) session.unmute()
       else session.mute()
     }),
     onPointerDown: composeHandlers(props.onPointerDown, (event: PointerEvent<HTMLButtonElement>) => {
@@ -114,7 +111,7 @@ export function useTalkButton({ mode = 'toggle' }: { mode?: TalkMode } = {}) {
       }
     }),
   })
-  return { status: session.status, state, pressed, label, getButtonProps }
+  return { status, state, pressed, label, getButtonProps }
 }
 
 function TalkIcon({ state }: { state: VoiceState }) {

@@ -1,8 +1,5 @@
 import { isRecord } from './guards'
 
-/** Checks a value at a path and adds what is wrong with it to `errors`. */
-type Check = (value: unknown, path: string, errors: string[]) => void
-
 /** Problems with a value, as `path: message` lines; empty when it is valid. */
 export type CompiledJsonSchema = (value: unknown) => string[]
 
@@ -43,183 +40,139 @@ const KEYWORDS = new Set([
   'maxItems',
 ])
 
-class Unsupported extends Error {}
-
-function typeOf(value: unknown): string {
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'array'
-  return typeof value
-}
+// Each numeric bound: how a number fails it, and the words that say what it must be.
+const BOUNDS: [string, (value: number, limit: number) => boolean, string][] = [
+  ['minimum', (v, l) => v < l, '>='],
+  ['maximum', (v, l) => v > l, '<='],
+  ['exclusiveMinimum', (v, l) => v <= l, '>'],
+  ['exclusiveMaximum', (v, l) => v >= l, '<'],
+]
+// Size limits: string lengths count code points, as JSON Schema does; item counts are array lengths.
+const SIZES = ['minLength', 'maxLength', 'minItems', 'maxItems']
+const sizeOf = (key: string, value: unknown) =>
+  key.endsWith('Length')
+    ? typeof value === 'string'
+      ? [...value].length
+      : undefined
+    : Array.isArray(value)
+      ? value.length
+      : undefined
 
 function hasType(value: unknown, type: unknown): boolean {
   if (type === 'integer') return Number.isInteger(value)
-  return typeOf(value) === type
+  return (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value) === type
 }
 
 function equal(a: unknown, b: unknown): boolean {
   if (a === b) return true
   if (Array.isArray(a))
     return Array.isArray(b) && a.length === b.length && a.every((item, i) => equal(item, b[i]))
-  if (!isRecord(a) || !isRecord(b) || Array.isArray(b)) return false
+  if (!isRecord(a) || !isRecord(b)) return false
   const keys = Object.keys(a)
   return keys.length === Object.keys(b).length && keys.every((key) => key in b && equal(a[key], b[key]))
-}
-
-function regExp(source: string): RegExp {
-  try {
-    return new RegExp(source, 'u')
-  } catch {
-    // A pattern JavaScript cannot read: the full validator decides what it means.
-    throw new Unsupported()
-  }
 }
 
 const show = (value: unknown) => JSON.stringify(value)
 const at = (path: string, key: string | number) => (path ? `${path}/${key}` : String(key))
 
 /**
- * Compiles a tool's JSON Schema once into a check, for the keywords function-calling schemas use.
- * Returns undefined for a schema with any other keyword (`format`, `oneOf`, `if`, ...): a full
- * validator takes those.
+ * Prepares a tool's JSON Schema once (keywords checked, `$ref`s resolved, patterns compiled) into a
+ * check for the keywords function-calling schemas use. Returns undefined for a schema with any
+ * other keyword (`format`, `oneOf`, `if`, ...): a full validator takes those.
  */
 export function compileJsonSchema(root: Record<string, unknown>): CompiledJsonSchema | undefined {
-  const refs = new Map<string, Check>()
+  const refs = new Map<string, unknown>()
+  const patterns = new Map<string, RegExp>()
+  const seen = new Set<unknown>()
 
-  function resolveRef(ref: string): Check {
-    let check = refs.get(ref)
-    if (check) return check
+  function resolve(ref: string): unknown {
     const match = /^#(?:\/(\$defs|definitions)\/([^/]+))?$/.exec(ref)
-    if (!match) throw new Unsupported()
+    if (!match) return undefined
     const container = match[1] ? root[match[1]] : undefined
-    const target = match[1] ? (isRecord(container) ? container[match[2]!] : undefined) : root
-    if (target === undefined) throw new Unsupported()
-    // Registered before compiling, so a recursive schema refers to itself.
-    let compiled: Check | undefined
-    check = (value, path, errors) => compiled!(value, path, errors)
-    refs.set(ref, check)
-    compiled = compile(target)
-    return check
+    return match[1] ? (isRecord(container) ? container[match[2]!] : undefined) : root
   }
 
-  function compile(schema: unknown): Check {
-    if (schema === true) return () => {}
-    if (schema === false) return (_, path, errors) => void errors.push(`${path || '(root)'}: is not allowed`)
-    if (!isRecord(schema) || Object.keys(schema).some((key) => !KEYWORDS.has(key))) throw new Unsupported()
-    const checks: Check[] = []
-    const add = (check: Check) => checks.push(check)
-    const s = schema
-
-    if (s.$ref !== undefined) add(resolveRef(String(s.$ref)))
-    if (s.type !== undefined) {
-      const types = Array.isArray(s.type) ? s.type : [s.type]
-      add((value, path, errors) => {
-        if (!types.some((type) => hasType(value, type)))
-          errors.push(`${path || '(root)'}: must be of type ${types.map(show).join(' or ')}`)
-      })
+  // Every subschema, once (a recursive `$ref` meets a schema already seen).
+  function supported(schema: unknown): boolean {
+    if (typeof schema === 'boolean' || seen.has(schema)) return true
+    if (!isRecord(schema) || Object.keys(schema).some((key) => !KEYWORDS.has(key))) return false
+    seen.add(schema)
+    const { $ref: ref, pattern, properties, anyOf, items, additionalProperties } = schema
+    if (ref !== undefined) {
+      const target = resolve(String(ref))
+      if (target === undefined || !supported(target)) return false
+      refs.set(String(ref), target)
     }
-    if (Array.isArray(s.enum)) {
-      const options = s.enum
-      add((value, path, errors) => {
-        if (!options.some((option) => equal(value, option)))
-          errors.push(`${path || '(root)'}: must be one of ${options.map(show).join(', ')}`)
-      })
-    }
-    if ('const' in s)
-      add((value, path, errors) => {
-        if (!equal(value, s.const)) errors.push(`${path || '(root)'}: must be ${show(s.const)}`)
-      })
-    if (Array.isArray(s.anyOf)) {
-      const options = s.anyOf.map(compile)
-      add((value, path, errors) => {
-        if (!options.some((option) => check(option, value, path).length === 0))
-          errors.push(`${path || '(root)'}: matches none of the allowed schemas`)
-      })
-    }
-    addObjectChecks(s, add)
-    addScalarChecks(s, add)
-    if (s.items !== undefined) {
-      const item = compile(s.items)
-      add((value, path, errors) => {
-        if (!Array.isArray(value)) return
-        for (const [i, entry] of value.entries()) item(entry, at(path, i), errors)
-      })
-    }
-    return (value, path, errors) => {
-      for (const check of checks) check(value, path, errors)
-    }
-  }
-
-  function addObjectChecks(s: Record<string, unknown>, add: (check: Check) => void): void {
-    const properties = isRecord(s.properties) ? s.properties : {}
-    const compiled = Object.entries(properties).map(([key, sub]) => [key, compile(sub)] as const)
-    const required = Array.isArray(s.required) ? s.required.map(String) : []
-    const extra = s.additionalProperties === undefined ? undefined : compile(s.additionalProperties)
-    add((value, path, errors) => {
-      if (!isRecord(value) || Array.isArray(value)) return
-      for (const key of required)
-        if (!(key in value)) errors.push(`${path || '(root)'}: must have required property ${show(key)}`)
-      for (const [key, check] of compiled) if (key in value) check(value[key], at(path, key), errors)
-      if (!extra) return
-      for (const key of Object.keys(value)) {
-        if (key in properties) continue
-        if (s.additionalProperties === false) errors.push(`${at(path, key)}: is not an allowed property`)
-        else extra(value[key], at(path, key), errors)
+    if (typeof pattern === 'string') {
+      try {
+        patterns.set(pattern, new RegExp(pattern, 'u'))
+      } catch {
+        return false // a pattern JavaScript cannot read: the full validator decides what it means
       }
-    })
+    }
+    const subschemas = [
+      ...Object.values(isRecord(properties) ? properties : {}),
+      ...(Array.isArray(anyOf) ? anyOf : []),
+      items ?? true,
+      additionalProperties ?? true,
+    ]
+    return subschemas.every(supported)
   }
 
-  function addScalarChecks(s: Record<string, unknown>, add: (check: Check) => void): void {
-    const num = (key: string, fails: (value: number, limit: number) => boolean, words: string) => {
+  function check(schema: unknown, value: unknown, path: string, errors: string[]): void {
+    const fail = (message: string) => void errors.push(`${path || '(root)'}: ${message}`)
+    if (schema === false) return fail('is not allowed')
+    if (!isRecord(schema)) return
+    const s = schema
+    if (s.$ref !== undefined) check(refs.get(String(s.$ref)), value, path, errors)
+    if (s.type !== undefined) {
+      const types = [s.type].flat()
+      if (!types.some((type) => hasType(value, type))) fail(`must be of type ${types.map(show).join(' or ')}`)
+    }
+    if (Array.isArray(s.enum) && !s.enum.some((option) => equal(value, option)))
+      fail(`must be one of ${s.enum.map(show).join(', ')}`)
+    if ('const' in s && !equal(value, s.const)) fail(`must be ${show(s.const)}`)
+    if (Array.isArray(s.anyOf) && !s.anyOf.some((option) => validate(option, value, path).length === 0))
+      fail('matches none of the allowed schemas')
+    if (isRecord(value)) {
+      const properties = isRecord(s.properties) ? s.properties : {}
+      for (const key of Array.isArray(s.required) ? s.required.map(String) : [])
+        if (!(key in value)) fail(`must have required property ${show(key)}`)
+      for (const [key, sub] of Object.entries(properties))
+        if (key in value) check(sub, value[key], at(path, key), errors)
+      if (s.additionalProperties !== undefined)
+        for (const key of Object.keys(value)) {
+          if (key in properties) continue
+          if (s.additionalProperties === false) errors.push(`${at(path, key)}: is not an allowed property`)
+          else check(s.additionalProperties, value[key], at(path, key), errors)
+        }
+    }
+    for (const [key, fails, words] of BOUNDS) {
       const limit = s[key]
-      if (typeof limit !== 'number') return
-      add((value, path, errors) => {
-        if (typeof value === 'number' && fails(value, limit))
-          errors.push(`${path || '(root)'}: must be ${words} ${limit}`)
-      })
+      if (typeof limit === 'number' && typeof value === 'number' && fails(value, limit))
+        fail(`must be ${words} ${limit}`)
     }
-    num('minimum', (v, l) => v < l, '>=')
-    num('maximum', (v, l) => v > l, '<=')
-    num('exclusiveMinimum', (v, l) => v <= l, '>')
-    num('exclusiveMaximum', (v, l) => v >= l, '<')
-    const size = (
-      key: string,
-      of: (value: unknown) => number | undefined,
-      fails: (n: number, l: number) => boolean,
-    ) => {
+    for (const key of SIZES) {
       const limit = s[key]
-      if (typeof limit !== 'number') return
-      add((value, path, errors) => {
-        const n = of(value)
-        if (n !== undefined && fails(n, limit)) errors.push(`${path || '(root)'}: ${key} is ${limit}`)
-      })
+      const size = sizeOf(key, value)
+      if (
+        typeof limit === 'number' &&
+        size !== undefined &&
+        (key.startsWith('min') ? size < limit : size > limit)
+      )
+        fail(`${key} is ${limit}`)
     }
-    // String lengths count code points, as JSON Schema does.
-    const length = (value: unknown) => (typeof value === 'string' ? [...value].length : undefined)
-    const items = (value: unknown) => (Array.isArray(value) ? value.length : undefined)
-    size('minLength', length, (n, l) => n < l)
-    size('maxLength', length, (n, l) => n > l)
-    size('minItems', items, (n, l) => n < l)
-    size('maxItems', items, (n, l) => n > l)
-    if (typeof s.pattern === 'string') {
-      const pattern = regExp(s.pattern)
-      add((value, path, errors) => {
-        if (typeof value === 'string' && !pattern.test(value))
-          errors.push(`${path || '(root)'}: must match ${show(s.pattern)}`)
-      })
-    }
+    if (typeof s.pattern === 'string' && typeof value === 'string' && !patterns.get(s.pattern)!.test(value))
+      fail(`must match ${show(s.pattern)}`)
+    if (s.items !== undefined && Array.isArray(value))
+      for (const [i, entry] of value.entries()) check(s.items, entry, at(path, i), errors)
   }
 
-  function check(compiled: Check, value: unknown, path = ''): string[] {
+  function validate(schema: unknown, value: unknown, path = ''): string[] {
     const errors: string[] = []
-    compiled(value, path, errors)
+    check(schema, value, path, errors)
     return errors
   }
 
-  try {
-    const compiled = compile(root)
-    return (value) => check(compiled, value)
-  } catch (error) {
-    if (error instanceof Unsupported) return undefined
-    throw error
-  }
+  return supported(root) ? (value) => validate(root, value) : undefined
 }

@@ -2,8 +2,8 @@ import type { AnyRealtimeAgent as Agent } from './agent'
 import { RealtimeError } from './errors'
 import type { RealtimeSessionEvent } from './events'
 import type { HostedMcpTool } from './mcpTool'
-import type { WireMcpApprovalRequestItem, WireMcpCallItem, WireMcpListToolsItem } from './protocol'
-import type { ToolCallStore } from './stores'
+import type { WireItem, WireMcpApprovalRequestItem, WireMcpCallItem, WireMcpListToolsItem } from './protocol'
+import type { RealtimeItem, ToolCallStore } from './stores'
 import { patchOf } from './toolCalls'
 
 /** What the MCP call tracker needs from its session. */
@@ -62,6 +62,27 @@ export class McpCalls {
   #report(event: Parameters<typeof patchOf>[0]): void {
     if (!this.#host.signal.aborted) this.#host.calls.put(event.callId, patchOf(event))
     this.#host.emit(event)
+  }
+
+  /** An MCP item the server added (`done` false) or finished: a tool list, an approval request, a call. */
+  itemSeen(item: WireItem, done: boolean): void {
+    if (item.type === 'mcp_approval_request') this.approvalRequested(item)
+    else if (item.type === 'mcp_list_tools' && done) this.listed(item)
+    else if (item.type === 'mcp_call' && done) this.ended(item)
+  }
+
+  /** The server runs a call (`response.mcp_call.in_progress`): `call` is its item in the conversation. */
+  callStarted(call: RealtimeItem | undefined): void {
+    if (call?.type !== 'function_call' || call.serverLabel === null) return
+    const { serverLabel, name, arguments: args, callId } = call
+    this.started({
+      type: 'mcp_call',
+      id: call.itemId,
+      server_label: serverLabel,
+      name,
+      arguments: args,
+      approval_request_id: callId === call.itemId ? null : callId,
+    })
   }
 
   /** The server listed a server's tools (an `mcp_list_tools` item is done). */

@@ -36,8 +36,22 @@ function argsText(call: McpCallRequest): string {
   return typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments)
 }
 
-function matches(filter: { tool_names?: string[] } | undefined, name: string): boolean {
-  return filter?.tool_names?.includes(name) === true
+type ListedTool = SimulatedMcpServer['tools'][number]
+type ToolFilter = { tool_names?: string[]; read_only?: boolean } | undefined
+
+/** Whether a tool filter of the API sets any criterion at all. */
+function constrains(filter: ToolFilter): filter is NonNullable<ToolFilter> {
+  return filter?.tool_names !== undefined || filter?.read_only !== undefined
+}
+
+/**
+ * Whether a filter names a tool: every criterion it sets holds (the name is in `tool_names`;
+ * `read_only` equals the server's `readOnlyHint`), and it sets at least one.
+ */
+function matches(filter: ToolFilter, tool: ListedTool): boolean {
+  if (!constrains(filter)) return false
+  if (filter.tool_names && !filter.tool_names.includes(tool.name)) return false
+  return filter.read_only === undefined || filter.read_only === (tool.annotations?.readOnlyHint === true)
 }
 
 /**
@@ -68,8 +82,11 @@ export class McpServers {
       this.#listed.add(tool.server_label)
       const server = this.#servers[tool.server_label]
       const allowed = tool.allowed_tools
+      // A list names the tools; a filter that sets no criterion restricts nothing.
       const offered = (server?.tools ?? []).filter((t) =>
-        Array.isArray(allowed) ? allowed.includes(t.name) : allowed?.tool_names?.includes(t.name) !== false,
+        Array.isArray(allowed)
+          ? allowed.includes(t.name)
+          : !constrains(allowed ?? undefined) || matches(allowed ?? undefined, t),
       )
       const item = { id: outbox.id('mcpl'), type: 'mcp_list_tools' as const, server_label: tool.server_label }
       const previous = this.#conversation.lastId
@@ -103,9 +120,12 @@ export class McpServers {
   needsApproval(tools: readonly WireMcpTool[], call: McpCallRequest): boolean {
     const policy = tools.find((t) => t.server_label === call.serverLabel)?.require_approval ?? 'always'
     if (typeof policy === 'string') return policy === 'always'
-    if (matches(policy.never, call.name)) return false
+    const tool = this.#servers[call.serverLabel]?.tools.find((t) => t.name === call.name) ?? {
+      name: call.name,
+    }
+    if (matches(policy.never, tool)) return false
     // Named in `always`, or not named at all while only `never` lists tools.
-    return matches(policy.always, call.name) || !policy.always
+    return matches(policy.always, tool) || !policy.always
   }
 
   /** Streams an approval request as a response's output item; the call waits for the client's answer. */

@@ -79,6 +79,51 @@ describe('hosted MCP tools', () => {
     ])
   })
 
+  it("filters tools by the server's read-only hint, for offering and for approval", async () => {
+    const annotated: SimulatedMcpServer = {
+      ...dice,
+      tools: [
+        { name: 'peek', description: 'Looks at the die.', annotations: { readOnlyHint: true } },
+        ...dice.tools,
+      ],
+      call: (name, args) => (name === 'peek' ? 'a six' : dice.call?.(name, args)),
+    }
+    const agent = new RealtimeAgent({
+      name: 'Gamer',
+      tools: [
+        hostedMcpTool({
+          serverLabel: 'dice',
+          serverUrl: 'https://dice.example/mcp',
+          allowedTools: { readOnly: true },
+          requireApproval: { never: { readOnly: true } },
+        }),
+      ],
+    })
+    const { session, clock } = await sim.start(
+      agent,
+      simulator({
+        scenario: {
+          mcpServers: { dice: annotated },
+          turns: [{ replies: [callMcp('dice', 'peek', {}), (ctx) => say(`It shows ${ctx.toolOutput}.`)] }],
+        },
+      }),
+    )
+    // The session's iterator keeps what came while run() completed: the listing is among it.
+    const seen: RealtimeSessionEvent[] = []
+    const loop = (async () => {
+      for await (const event of session) seen.push(event)
+    })()
+    session.sendMessage('What does the die show?')
+    await advanceUntilEvent(clock, session, 'history_updated', answered('It shows a six.'))
+    session.close()
+    await loop
+    expect(seen.filter((e) => e.type === 'mcp_tools_listed')).toMatchObject([
+      { serverLabel: 'dice', tools: ['peek'] },
+    ])
+    expect(seen.filter((e) => e.type === 'tool_approval_required')).toEqual([])
+    expect(seen.find((e) => e.type === 'tool_end')).toMatchObject({ name: 'peek', output: 'a six' })
+  })
+
   it('asks the app before a call, runs it once approved, and shows it like a function call', async () => {
     const { session, transport, clock } = await sim.start(agentWith(), simulator())
     const events: RealtimeSessionEvent[] = []
@@ -120,6 +165,21 @@ describe('hosted MCP tools', () => {
       status: 'completed',
       arguments: '{"sides":6}',
     })
+    session.close()
+  })
+
+  it('reports a call as started when the server starts running it, before its result', async () => {
+    const { session, clock } = await sim.start(agentWith('never'), simulator())
+    let lastServerEvent = ''
+    session.on('raw_model_event', (e) => {
+      lastServerEvent = e.data.type
+    })
+    const startedBy: string[] = []
+    session.on('tool_start', () => startedBy.push(lastServerEvent))
+    session.sendMessage('Roll a d6')
+    const started = await advanceUntilEvent(clock, session, 'tool_start')
+    expect(started).toMatchObject({ name: 'roll', arguments: { sides: 6 }, tool: { serverLabel: 'dice' } })
+    expect(startedBy).toEqual(['response.mcp_call.in_progress'])
     session.close()
   })
 

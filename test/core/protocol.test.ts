@@ -64,4 +64,24 @@ describe('parseServerEvent', () => {
       reason: expect.stringContaining('`delta`'),
     })
   })
+
+  it('knows the events the kit acts on, and passes other wire events on raw', () => {
+    const limits = { type: 'rate_limits.updated', event_id: 'e', rate_limits: [] }
+    expect(parseServerEvent(limits)).toEqual({ ok: true, known: false, event: limits })
+    const args = { type: 'response.mcp_call_arguments.delta', item_id: 'i', delta: '{"a"' }
+    expect(parseServerEvent(args)).toEqual({ ok: true, known: true, event: args })
+    expect(parseServerEvent({ type: 'mcp_list_tools.failed', item_id: 'm' })).toMatchObject({ known: true })
+  })
+
+  it('checks the fields the kit reads of hosted MCP events', () => {
+    expect(parseServerEvent({ type: 'response.mcp_call_arguments.done', item_id: 'i' })).toEqual({
+      ok: false,
+      reason: '`response.mcp_call_arguments.done` needs `arguments` to be a string',
+      event: { type: 'response.mcp_call_arguments.done', item_id: 'i' },
+    })
+    expect(parseServerEvent({ type: 'response.mcp_call.in_progress' })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('`item_id`'),
+    })
+  })
 })

@@ -82,21 +82,23 @@ export function g711Kernel() {
   }
 }
 
-const g711 = g711Kernel()
+// Pure, and the exports call through it: a bundle that only embeds the kernel in the worklets
+// drops this instance (and the tables it builds at load).
+const g711 = /* @__PURE__ */ g711Kernel()
 
 /** Encodes one 16-bit linear sample as a u-law byte. */
-export const linearToUlaw = g711.linearToUlaw
+export const linearToUlaw: (sample: number) => number = (sample) => g711.linearToUlaw(sample)
 /** Encodes one 16-bit linear sample as an A-law byte. */
-export const linearToAlaw = g711.linearToAlaw
+export const linearToAlaw: (sample: number) => number = (sample) => g711.linearToAlaw(sample)
 /** Decodes one u-law byte to a 16-bit linear sample. */
-export const ulawToLinear = g711.ulawToLinear
+export const ulawToLinear: (byte: number) => number = (byte) => g711.ulawToLinear(byte)
 /** Decodes one A-law byte to a 16-bit linear sample. */
-export const alawToLinear = g711.alawToLinear
+export const alawToLinear: (byte: number) => number = (byte) => g711.alawToLinear(byte)
 /** Encodes 16-bit samples as u-law bytes. */
-export const encodeUlaw = g711.encodeUlaw
+export const encodeUlaw: (samples: Int16Array) => Uint8Array = (samples) => g711.encodeUlaw(samples)
 /** Encodes 16-bit samples as A-law bytes. */
-export const encodeAlaw = g711.encodeAlaw
+export const encodeAlaw: (samples: Int16Array) => Uint8Array = (samples) => g711.encodeAlaw(samples)
 /** Decodes u-law bytes to 16-bit samples. */
-export const decodeUlaw = g711.decodeUlaw
+export const decodeUlaw: (bytes: Uint8Array) => Int16Array = (bytes) => g711.decodeUlaw(bytes)
 /** Decodes A-law bytes to 16-bit samples. */
-export const decodeAlaw = g711.decodeAlaw
+export const decodeAlaw: (bytes: Uint8Array) => Int16Array = (bytes) => g711.decodeAlaw(bytes)

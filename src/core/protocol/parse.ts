@@ -1,18 +1,13 @@
-import {
-  type RawServerEvent,
-  SERVER_EVENT_TYPES,
-  type ServerEvent,
-  type ServerEventOf,
-  type ServerEventType,
-} from './serverEvents'
+import type { RawServerEvent, ServerEvent, ServerEventOf, ServerEventType } from './serverEvents'
 
 type Field = 'string' | 'number' | 'object' | 'array'
 
 /**
- * The fields the kit reads of each server event it acts on, with their JSON types: every field the
- * session, the history reducer or the tools read must be listed here. A known event that lacks one
- * is malformed; other fields are passed on as the server sent them. Typed by the generated events,
- * so a field name here cannot drift from the wire.
+ * The server events the kit acts on, each with the fields it reads and their JSON types: an event
+ * the session or the history reducer handles must have an entry here (events without one are passed
+ * on as raw events only), and every field they read must be listed. A known event that lacks one is
+ * malformed; other fields are passed on as the server sent them. Typed by the generated events, so a
+ * name here cannot drift from the wire.
  */
 const REQUIRED_FIELDS: { [K in ServerEventType]?: Partial<Record<keyof ServerEventOf<K>, Field>> } = {
   error: { error: 'object' },
@@ -60,11 +55,15 @@ const REQUIRED_FIELDS: { [K in ServerEventType]?: Partial<Record<keyof ServerEve
     name: 'string',
     arguments: 'string',
   },
+  'response.mcp_call_arguments.delta': { item_id: 'string', delta: 'string' },
+  'response.mcp_call_arguments.done': { item_id: 'string', arguments: 'string' },
+  'response.mcp_call.in_progress': { item_id: 'string' },
+  'mcp_list_tools.failed': { item_id: 'string' },
 }
 
 // The table as lists, one per known type, built once: parsing is on the per-event path.
 const FIELD_LISTS = new Map<string, [string, Field][]>(
-  SERVER_EVENT_TYPES.map((type) => [type, Object.entries<Field>(REQUIRED_FIELDS[type] ?? {})]),
+  Object.entries(REQUIRED_FIELDS).map(([type, fields]) => [type, Object.entries<Field>(fields)]),
 )
 
 function hasType(value: unknown, kind: Field): boolean {

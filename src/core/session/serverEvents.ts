@@ -95,9 +95,10 @@ export function handleServerEvent(engine: SessionEngine, event: ServerEvent): vo
           { details: { itemId: event.item_id } },
         ),
       )
-    case 'response.mcp_call.in_progress':
-      onMcpCallStarted(engine, event.item_id)
-      return
+    case 'response.mcp_call.in_progress': {
+      const call = engine.stores.conversation.get(event.item_id)
+      return engine.mcp.use((mcp) => mcp.callStarted(call))
+    }
     case 'response.done':
       return onResponseDone(engine, event.response)
     case 'conversation.item.added':
@@ -169,27 +170,9 @@ function onResponseDone(engine: SessionEngine, response: WireResponse): void {
   engine.settleStatus()
 }
 
-/** Hosted MCP items: a server's tool list, an approval request, a call's result. */
+/** Hosted MCP items (a server's tool list, an approval request, a call) go to the MCP part. */
 function onMcpItem(engine: SessionEngine, item: WireItem, done: boolean): void {
-  if (item.type === 'mcp_approval_request') engine.mcp.use((mcp) => mcp.approvalRequested(item))
-  else if (item.type === 'mcp_list_tools' && done) engine.mcp.use((mcp) => mcp.listed(item))
-  else if (item.type === 'mcp_call' && done) engine.mcp.use((mcp) => mcp.ended(item))
-}
-
-function onMcpCallStarted(engine: SessionEngine, itemId: string): void {
-  const call = engine.stores.conversation.get(itemId)
-  if (call?.type !== 'function_call' || call.serverLabel === null) return
-  const { serverLabel, name, arguments: args, callId } = call
-  engine.mcp.use((mcp) =>
-    mcp.started({
-      type: 'mcp_call',
-      id: call.itemId,
-      server_label: serverLabel,
-      name,
-      arguments: args,
-      approval_request_id: callId === call.itemId ? null : callId,
-    }),
-  )
+  if (item.type.startsWith('mcp_')) engine.mcp.use((mcp) => mcp.itemSeen(item, done))
 }
 
 function onToolCall(engine: SessionEngine, callId: string, name: string, args: string): void {
