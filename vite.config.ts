@@ -173,10 +173,13 @@ export default defineConfig({
               plugins: [react()],
               test: {
                 name: 'webkit',
-                // The audio graph, and the flows where WebKit differs: audio suspended until a gesture.
+                // The audio graph, the flows where WebKit differs (audio suspended until a gesture) and
+                // windowed lists.
                 include: [
                   'test/browser/audioGraph.test.ts',
                   'test/browser/audioGraphMore.test.ts',
+                  // Windowing corrects the scroll position itself: WebKit has no CSS scroll anchoring.
+                  'test/browser/windowing.test.tsx',
                   'test/browser/webkit/**/*.test.{ts,tsx}',
                 ],
                 globalSetup: ['test/browser/webkit/globalSetup.ts', 'test/browser/globalSetup.ts'],
