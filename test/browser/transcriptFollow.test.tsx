@@ -2,18 +2,11 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { RealtimeProvider, TranscriptView } from '../../src'
 import { frozenClient, message } from '../../stories/support/realtime'
+import { frames, gap, WAIT } from './helpers/scroll'
 import '../../src/components/styles.css'
 
 afterEach(cleanup)
 
-const WAIT = { timeout: 30_000, interval: 16 }
-const gap = (el: HTMLElement) => el.scrollHeight - el.scrollTop - el.clientHeight
-const frames = (count: number) =>
-  new Promise<void>((resolve) => {
-    let left = count
-    const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick))
-    requestAnimationFrame(tick)
-  })
 const rows = (from: number, count: number) =>
   Array.from({ length: count }, (_, i) =>
     message(

@@ -3,18 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { RealtimeProvider, TranscriptView } from '../../src'
 import type { RealtimeItem } from '../../src/core'
 import { frozenClient, message } from '../../stories/support/realtime'
+import { frames, gap, WAIT } from './helpers/scroll'
 import '../../src/components/styles.css'
 
 afterEach(cleanup)
 
-const WAIT = { timeout: 30_000, interval: 16 }
-const gap = (el: HTMLElement) => el.scrollHeight - el.scrollTop - el.clientHeight
-const frames = (count: number) =>
-  new Promise<void>((resolve) => {
-    let left = count
-    const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick))
-    requestAnimationFrame(tick)
-  })
 const slots = (log: HTMLElement) => Array.from(log.querySelectorAll<HTMLElement>('[data-index]'))
 const indexOf = (slot: HTMLElement) => Number(slot.dataset.index)
 /** Rows have fractional heights, scroll positions whole pixels: each correction rounds (WebKit). */
