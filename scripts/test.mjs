@@ -3,7 +3,8 @@
 // no test ran. Stops before running when the browser projects would have no Chromium to launch.
 // Without WebKit (WebKitGTK's WebDriver and Xvfb) the webkit project cannot run: CI (CI=true) and
 // `--project webkit` stop with one line saying how to install it; elsewhere everything else runs
-// and the closing line says that WebKit did not.
+// and the closing line says that WebKit did not. The whole suite runs WebKit last, in a process of
+// its own; the closing line adds both runs up.
 import { spawnSync } from 'node:child_process'
 import { readFileSync, rmSync } from 'node:fs'
 import { findChromium, missingChromiumMessage } from './chromium.mjs'
@@ -30,36 +31,60 @@ if (webkitMissing && (process.env.CI === 'true' || projects.includes('webkit')))
 
 // A file filter (`npm test -- test/x.test.ts`) leaves other projects empty on purpose.
 const filtersFiles = args.some((arg, i) => !arg.startsWith('-') && args[i - 1] !== '--project')
-const output = '.vitest-closing.json'
-rmSync(output, { force: true })
-const run = spawnSync(
-  'npx',
-  ['vitest', 'run', '--reporter=default', '--reporter=./scripts/closingLineReporter.mjs', ...args],
-  {
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      ...(chromium ? { CHROMIUM_PATH: chromium } : {}),
-      RAK_TEST_SUMMARY: output,
-      RAK_TEST_FILES_FILTERED: filtersFiles ? '1' : '0',
-      PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
-      STORYBOOK_DISABLE_TELEMETRY: '1',
-    },
-  },
-)
 
-let summary = { passed: 0, failed: 0, skipped: 0, problems: [] }
-try {
-  summary = JSON.parse(readFileSync(output, 'utf8'))
-} catch (error) {
-  console.error(`Could not read the test results (${error.message}).`)
-  summary.failed += 1
+/** One Vitest process over `extra` projects; its counts, read from the closing-line reporter. */
+function runVitest(extra) {
+  const output = '.vitest-closing.json'
+  rmSync(output, { force: true })
+  const run = spawnSync(
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=./scripts/closingLineReporter.mjs',
+      ...args,
+      ...extra,
+    ],
+    {
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        ...(chromium ? { CHROMIUM_PATH: chromium } : {}),
+        RAK_TEST_SUMMARY: output,
+        RAK_TEST_FILES_FILTERED: filtersFiles ? '1' : '0',
+        PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+        STORYBOOK_DISABLE_TELEMETRY: '1',
+      },
+    },
+  )
+  let counts = { passed: 0, failed: 0, skipped: 0, problems: [] }
+  try {
+    counts = JSON.parse(readFileSync(output, 'utf8'))
+  } catch (error) {
+    console.error(`Could not read the test results (${error.message}).`)
+    counts.failed += 1
+  }
+  // Vitest failed for a reason no test or project shows (a config error, say): that is a failure too.
+  if (run.status !== 0 && counts.failed === 0) {
+    counts.failed += 1
+    counts.problems.push(`vitest exited with status ${run.status} outside any test`)
+  }
+  return counts
 }
-// Vitest failed for a reason no test or project shows (a config error, say): that is a failure too.
-if (run.status !== 0 && summary.failed === 0) {
-  summary.failed += 1
-  summary.problems.push(`vitest exited with status ${run.status} outside any test`)
-}
+
+// The whole suite runs WebKit in a process of its own, after the rest: MiniBrowser's WebDriver
+// connection, opened at the start of one long run, could drop while Chromium's projects ran first.
+const splitWebKit = projects.length === 0 && !webkitMissing
+const runs = splitWebKit
+  ? [runVitest(['--project', '!webkit']), runVitest(['--project', 'webkit'])]
+  : [runVitest([])]
+const summary = runs.reduce((all, counts) => ({
+  passed: all.passed + counts.passed,
+  failed: all.failed + counts.failed,
+  skipped: all.skipped + counts.skipped,
+  problems: [...all.problems, ...counts.problems],
+}))
 for (const problem of summary.problems) console.error(`Failure: ${problem}`)
 const notRun = webkitMissing ? '; WebKit did not run (apt-get install -y webkit2gtk-driver xvfb)' : ''
 console.log(`\n${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped${notRun}`)
