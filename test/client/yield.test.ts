@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { RealtimeClient } from '../../src/client'
-import { RealtimeAgent } from '../../src/core'
-import { PushTransport } from '../helpers/pushTransport'
+import { pushClient } from '../helpers/pushTransport'
 
 afterEach(() => vi.unstubAllGlobals())
 
@@ -12,26 +10,10 @@ function controlledYield() {
   return pending
 }
 
-/** A text-only client whose every connection gets a fresh in-memory transport, kept for the test. */
-function clientOnPushTransports() {
-  const transports: PushTransport[] = []
-  const client = new RealtimeClient({
-    agent: new RealtimeAgent({ name: 'A' }),
-    auth: { clientSecret: 'ek_test' },
-    audio: false,
-    transport: () => {
-      const transport = new PushTransport({ confirm: true })
-      transports.push(transport)
-      return transport
-    },
-  })
-  return { client, transports }
-}
-
 describe('RealtimeClient.connect() in a browser with scheduler.yield()', () => {
   it("sets up the session in a task after the click, not in the click's own", async () => {
     const pending = controlledYield()
-    const { client, transports } = clientOnPushTransports()
+    const { client, transports } = pushClient()
     const connected = client.connect()
     // The click's task: the status says "connecting" at once, the connection waits for the next task.
     expect(client.getSnapshot().status).toBe('connecting')
@@ -45,7 +27,7 @@ describe('RealtimeClient.connect() in a browser with scheduler.yield()', () => {
   })
 
   it('connects at once where there is no scheduler.yield()', async () => {
-    const { client, transports } = clientOnPushTransports()
+    const { client, transports } = pushClient()
     const connected = client.connect()
     await connected
     expect(transports).toHaveLength(1)

@@ -1,9 +1,5 @@
-import {
-  type RealtimeAgent,
-  RealtimeError,
-  RealtimeSession,
-  type RealtimeSessionOptions,
-} from '../../src/core'
+import { RealtimeClient } from '../../src/client'
+import { RealtimeAgent, RealtimeError, RealtimeSession, type RealtimeSessionOptions } from '../../src/core'
 import type { ClientEvent } from '../../src/core/protocol'
 import { engineOf } from '../../src/core/session'
 import type { RealtimeTransport, TransportConnectOptions, TransportHandlers } from '../../src/core/transport'
@@ -84,4 +80,20 @@ export function offlineSession<T>(
   )
   if (confirmed) transport.push({ type: 'session.created', event_id: 'e0', session: { type: 'realtime' } })
   return { session, transport, sent: transport.sent }
+}
+
+/** A text-only client whose every connection is a fresh `PushTransport`, kept for the test to drive. */
+export function pushClient(agent: RealtimeAgent = new RealtimeAgent({ name: 'A' })) {
+  const transports: PushTransport[] = []
+  const client = new RealtimeClient({
+    agent,
+    auth: { clientSecret: 'ek_test' },
+    audio: false,
+    transport: () => {
+      const transport = new PushTransport({ confirm: true })
+      transports.push(transport)
+      return transport
+    },
+  })
+  return { client, transports }
 }

@@ -108,15 +108,21 @@ async function connectOutsideGesture(client: RealtimeClient, server: ReturnType<
   await act(() => connected)
 }
 
+/** The whole console over a gated client, with a user to drive it. */
+function renderConsole() {
+  const user = userEvent.setup({ delay: null })
+  const { server, client } = gatedClient()
+  const { container } = render(
+    <RealtimeProvider client={client}>
+      <VoiceConsole />
+    </RealtimeProvider>,
+  )
+  return { user, server, client, container }
+}
+
 describe('tap to enable audio (a browser that holds audio until a gesture)', () => {
   it('start does not wait for the tap; the console offers the tap, announced, and a click runs audio', async () => {
-    const user = userEvent.setup({ delay: null })
-    const { server, client } = gatedClient()
-    const { container } = render(
-      <RealtimeProvider client={client}>
-        <VoiceConsole />
-      </RealtimeProvider>,
-    )
+    const { user, server, client, container } = renderConsole()
     const region = container.querySelector('.rak-audio-unlock')!
     expect(region).toHaveAttribute('role', 'status') // present before it has anything to say
     expect(region).toBeEmptyDOMElement()
@@ -133,13 +139,7 @@ describe('tap to enable audio (a browser that holds audio until a gesture)', () 
   })
 
   it('from the keyboard: Enter runs audio and focus moves to the talk button, not the page', async () => {
-    const user = userEvent.setup({ delay: null })
-    const { server, client } = gatedClient()
-    render(
-      <RealtimeProvider client={client}>
-        <VoiceConsole />
-      </RealtimeProvider>,
-    )
+    const { user, server, client } = renderConsole()
     await connectOutsideGesture(client, server)
     const tap = screen.getByRole('button', { name: 'Tap to enable audio' })
     tap.focus()
@@ -152,13 +152,7 @@ describe('tap to enable audio (a browser that holds audio until a gesture)', () 
   })
 
   it('a Start click is the gesture: audio runs at once and no tap is asked for', async () => {
-    const user = userEvent.setup({ delay: null })
-    const { server, client } = gatedClient()
-    render(
-      <RealtimeProvider client={client}>
-        <VoiceConsole />
-      </RealtimeProvider>,
-    )
+    const { user, server, client } = renderConsole()
     await user.click(screen.getByRole('button', { name: 'Start conversation' }))
     await act(() => server.flush())
     await waitFor(() => expect(client.getSnapshot().status).toBe('listening'))

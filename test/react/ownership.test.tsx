@@ -3,31 +3,15 @@ import { StrictMode } from 'react'
 import { describe, expect, it } from 'vitest'
 import {
   RealtimeAgent,
-  RealtimeClient,
+  type RealtimeClient,
   RealtimeProvider,
   useAgentEvents,
   useCurrentAgent,
   useRealtimeSession,
 } from '../../src'
-import { PushTransport } from '../helpers/pushTransport'
+import { PushTransport, pushClient } from '../helpers/pushTransport'
 
 const agent = new RealtimeAgent({ name: 'Helper', instructions: 'Help.' })
-
-/** A client whose every connection is a `PushTransport` the test drives. */
-function pushClient(options: { agent?: RealtimeAgent } = {}) {
-  const transports: PushTransport[] = []
-  const client = new RealtimeClient({
-    agent: options.agent ?? agent,
-    auth: { clientSecret: 'ek_test' },
-    audio: false,
-    transport: () => {
-      const transport = new PushTransport({ confirm: true })
-      transports.push(transport)
-      return transport
-    },
-  })
-  return { client, transports }
-}
 
 function Status() {
   const { status } = useRealtimeSession()
@@ -56,7 +40,7 @@ function Listener({ onType }: { onType: (type: string) => void }) {
 
 describe('RealtimeProvider ownership', () => {
   it('leaves a client it was given connected after unmount, with StrictMode outside the provider', async () => {
-    const { client, transports } = pushClient()
+    const { client, transports } = pushClient(agent)
     await act(() => client.connect())
     const view = render(
       <StrictMode>
@@ -102,7 +86,7 @@ describe('RealtimeProvider ownership', () => {
   })
 
   it('delivers each event once to hooks under StrictMode inside the provider', async () => {
-    const { client, transports } = pushClient()
+    const { client, transports } = pushClient(agent)
     const types: string[] = []
     render(
       <RealtimeProvider client={client}>
@@ -125,8 +109,8 @@ describe('RealtimeProvider ownership', () => {
   })
 
   it('uses a changed client prop', async () => {
-    const first = pushClient({ agent: new RealtimeAgent({ name: 'First' }) })
-    const second = pushClient({ agent: new RealtimeAgent({ name: 'Second' }) })
+    const first = pushClient(new RealtimeAgent({ name: 'First' }))
+    const second = pushClient(new RealtimeAgent({ name: 'Second' }))
     await act(() => second.client.connect())
     const view = render(
       <RealtimeProvider client={first.client}>
