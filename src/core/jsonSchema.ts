@@ -154,12 +154,10 @@ export function compileJsonSchema(root: Record<string, unknown>): CompiledJsonSc
     }
     for (const key of SIZES) {
       const limit = s[key]
+      // Only a schema with the limit counts: a string's code points are not counted for nothing.
+      if (typeof limit !== 'number') continue
       const size = sizeOf(key, value)
-      if (
-        typeof limit === 'number' &&
-        size !== undefined &&
-        (key.startsWith('min') ? size < limit : size > limit)
-      )
+      if (size !== undefined && (key.startsWith('min') ? size < limit : size > limit))
         fail(`${key} is ${limit}`)
     }
     if (typeof s.pattern === 'string' && typeof value === 'string' && !patterns.get(s.pattern)!.test(value))

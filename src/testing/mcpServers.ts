@@ -37,7 +37,7 @@ function argsText(call: McpCallRequest): string {
 }
 
 type ListedTool = SimulatedMcpServer['tools'][number]
-type ToolFilter = { tool_names?: string[]; read_only?: boolean } | undefined
+type ToolFilter = { tool_names?: string[]; read_only?: boolean } | null | undefined
 
 /** Whether a tool filter of the API sets any criterion at all. */
 function constrains(filter: ToolFilter): filter is NonNullable<ToolFilter> {
@@ -84,9 +84,7 @@ export class McpServers {
       const allowed = tool.allowed_tools
       // A list names the tools; a filter that sets no criterion restricts nothing.
       const offered = (server?.tools ?? []).filter((t) =>
-        Array.isArray(allowed)
-          ? allowed.includes(t.name)
-          : !constrains(allowed ?? undefined) || matches(allowed ?? undefined, t),
+        Array.isArray(allowed) ? allowed.includes(t.name) : !constrains(allowed) || matches(allowed, t),
       )
       const item = { id: outbox.id('mcpl'), type: 'mcp_list_tools' as const, server_label: tool.server_label }
       const previous = this.#conversation.lastId
