@@ -10,7 +10,7 @@ import {
   untilRunning,
   untilSnapshot,
 } from './helpers/graphs'
-import { pcm16Tone, tapOutput } from './helpers/tap'
+import { pcm16Tone, type TapReading, tapOutput } from './helpers/tap'
 import { eventually } from './helpers/wait'
 
 const makeGraph = graphFactory()
@@ -40,20 +40,26 @@ describe('levels, echo gate, devices, hosting', () => {
     const graph = makeGraph({ echoGate: true })
     const log = recordFrames(graph)
     await startRunning(graph)
-    const context = graph.context!
+    const tap = await tapOutput(graph.output!)
     await log.until((frames) => frames.length > 3, { what: 'frames before the agent speaks' })
-    const started = untilSnapshot(graph, (s) => s.playing, { what: 'the agent to be audible' })
+    // Frame times are on the audio clock. The tap answers on the audio thread: a reading asked for
+    // in the store notification that moves the gate tells when the audio thread had the gate's
+    // message (however long it took to cross), on the same clock.
+    const gateMoves: Promise<TapReading>[] = []
+    let playing = false
+    graph.subscribe(() => {
+      if (graph.getSnapshot().playing === playing) return
+      playing = !playing
+      gateMoves.push(tap.read())
+    })
     graph.play('echo', 0, pcm16Tone(1200))
     graph.endItem('echo')
-    await started
-    // Frame times are on the audio clock: compare them with the clock when the gate moved.
-    const closedAt = context.currentTime
-    await untilSnapshot(graph, (s) => !s.playing, { what: 'the agent to fall silent' })
-    const openedAt = context.currentTime
+    await untilSnapshot(graph, () => gateMoves.length === 2, { what: 'the agent to speak, then fall silent' })
+    const [closedAt = 0, openedAt = 0] = (await Promise.all(gateMoves)).map((reading) => reading.currentTime)
     expect(openedAt - closedAt).toBeGreaterThan(0.3)
-    // 100 ms covers the gate message reaching the audio thread.
-    const whileAudible = log.after(closedAt + 0.1).filter((f) => f.time < openedAt)
-    expect(whileAudible.length).toBeLessThanOrEqual(1)
+    // 10 ms covers the render quantum the two messages may straddle.
+    const whileAudible = log.after(closedAt + 0.01).filter((f) => f.time < openedAt)
+    expect(whileAudible).toEqual([])
     await log.until((frames) => frames.filter((f) => f.time > openedAt).length > 3, {
       what: 'frames again once the agent is silent',
     })

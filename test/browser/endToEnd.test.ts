@@ -46,11 +46,11 @@ describe('voice conversation in a real browser', () => {
       await nextEvent(session, 'audio', () => true, 5000)
       // The user speaks again while the long answer plays: the server's VAD hears it.
       const interrupted = await nextEvent(session, 'audio_interrupted', () => true, 30_000)
-      // The graph was told to interrupt before this listener ran; 50 ms of audio covers the message
-      // reaching the audio thread and the 5 ms fade.
-      const interruptedAt = graph.context!.currentTime
-      const heard = await tap.until((r) => r.currentTime >= interruptedAt + 0.05, {
-        what: 'the fade and flush (50 ms of audio after the interruption)',
+      // The graph was told to interrupt before this listener ran, so the tap (on the audio thread)
+      // gets this request after the graph got the interrupt; 20 ms later the 5 ms fade is over.
+      const interruptedAt = (await tap.read()).currentTime
+      const heard = await tap.until((r) => r.currentTime >= interruptedAt + 0.02, {
+        what: 'the fade and flush (20 ms of audio after the interruption reached the audio thread)',
       })
       const truncate = transport.ofType('conversation.item.truncate')[0]
       expect(truncate).toMatchObject({ item_id: interrupted.itemId, content_index: 0 })

@@ -47,7 +47,10 @@ class Tap extends AudioWorkletProcessor {
 registerProcessor('rak-test-tap', Tap)`
 
 export interface Tap {
-  /** A reading taken after this call. */
+  /**
+   * A reading taken after this call, on the audio thread when the request arrives: its
+   * `currentTime` tells when a message posted right after this call reached the audio thread.
+   */
   read(): Promise<TapReading>
   /** The first reading, from now on, for which `check` passes. */
   until(check: (reading: TapReading) => boolean, options: WaitOptions): Promise<TapReading>
@@ -68,6 +71,18 @@ export async function tapOutput(node: AudioNode): Promise<Tap> {
     listeners.add(listener)
     return () => listeners.delete(listener)
   }
+  // A reading's clock is the end of the last quantum the tap rendered: wait for its first report,
+  // so that no reading (a mark in time above all) comes from before it rendered anything.
+  let rendered = false
+  await until(
+    (notify) =>
+      subscribe(() => {
+        rendered = true
+        notify()
+      }),
+    () => rendered,
+    { what: 'the tap to render its first quanta' },
+  )
   let requests = 0
   return {
     read: () => {
