@@ -192,7 +192,7 @@ export default defineConfig({
                   instances: [{ browser: 'safari' as const }],
                 },
                 // After every other project, not beside them: MiniBrowser, Xvfb and Chromium together
-                // starve two cores, and MiniBrowser has dropped its connection under that load.
+                // starve two cores. (`npm test` runs it in a process of its own, again if WebKitGTK crashed.)
                 sequence: { groupOrder: 1 },
                 testTimeout: 90_000,
               },

@@ -6,9 +6,11 @@
 // and the closing line says that WebKit did not. The whole suite runs WebKit last, in a process of
 // its own; the closing line adds both runs up.
 import { spawnSync } from 'node:child_process'
-import { readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { findChromium, missingChromiumMessage } from './chromium.mjs'
-import { findWebKit, missingWebKitMessage } from './webkit.mjs'
+import { findWebKit, missingWebKitMessage, WEBKIT_CRASH, WEBKIT_PACKAGES } from './webkit.mjs'
 
 const args = process.argv.slice(2)
 const browserProjects = new Set(['storybook', 'browser', 'bench-audio'])
@@ -33,7 +35,7 @@ if (webkitMissing && (process.env.CI === 'true' || projects.includes('webkit')))
 const filtersFiles = args.some((arg, i) => !arg.startsWith('-') && args[i - 1] !== '--project')
 
 /** One Vitest process over `extra` projects; its counts, read from the closing-line reporter. */
-function runVitest(extra) {
+function runVitest(extra, env = {}) {
   const output = '.vitest-closing.json'
   rmSync(output, { force: true })
   const run = spawnSync(
@@ -55,6 +57,7 @@ function runVitest(extra) {
         RAK_TEST_FILES_FILTERED: filtersFiles ? '1' : '0',
         PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
         STORYBOOK_DISABLE_TELEMETRY: '1',
+        ...env,
       },
     },
   )
@@ -73,12 +76,31 @@ function runVitest(extra) {
   return counts
 }
 
-// The whole suite runs WebKit in a process of its own, after the rest: MiniBrowser's WebDriver
-// connection, opened at the start of one long run, could drop while Chromium's projects ran first.
+// WebKitGTK 2.50's audio thread can crash (AudioDestinationGStreamer::notifyIsPlaying on a
+// destination already gone, as an AudioContext is torn down), taking the page and the run with it.
+// Only that crash, read in MiniBrowser's own output, runs the webkit project again, at most twice, and
+// the closing line says so; a test that fails is never run again.
+const WEBKIT_ATTEMPTS = 3
+let webkitCrashes = 0
+function runWebKit(extra) {
+  const log = join(mkdtempSync(join(tmpdir(), 'rak-webkit-')), 'minibrowser.log')
+  for (let attempt = 1; ; attempt++) {
+    rmSync(log, { force: true })
+    const counts = runVitest(extra, { RAK_WEBKIT_LOG: log })
+    const crashed = counts.failed > 0 && existsSync(log) && readFileSync(log, 'utf8').includes(WEBKIT_CRASH)
+    if (!crashed || attempt === WEBKIT_ATTEMPTS) return counts
+    webkitCrashes++
+    console.error(`\nWebKitGTK's web process crashed (${WEBKIT_CRASH}); running the webkit project again.\n`)
+  }
+}
+
+// The whole suite runs WebKit in a process of its own, after the rest, so that a WebKitGTK crash
+// runs only the webkit project again.
 const splitWebKit = projects.length === 0 && !webkitMissing
+const onlyWebKit = projects.length === 1 && projects[0] === 'webkit'
 const runs = splitWebKit
-  ? [runVitest(['--project', '!webkit']), runVitest(['--project', 'webkit'])]
-  : [runVitest([])]
+  ? [runVitest(['--project', '!webkit']), runWebKit(['--project', 'webkit'])]
+  : [onlyWebKit ? runWebKit([]) : runVitest([])]
 const summary = runs.reduce((all, counts) => ({
   passed: all.passed + counts.passed,
   failed: all.failed + counts.failed,
@@ -86,7 +108,10 @@ const summary = runs.reduce((all, counts) => ({
   problems: [...all.problems, ...counts.problems],
 }))
 for (const problem of summary.problems) console.error(`Failure: ${problem}`)
-const notRun = webkitMissing ? '; WebKit did not run (apt-get install -y webkit2gtk-driver xvfb)' : ''
-console.log(`\n${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped${notRun}`)
+const notRun = webkitMissing ? `; WebKit did not run (apt-get install -y ${WEBKIT_PACKAGES})` : ''
+const reran = webkitCrashes ? `; WebKitGTK crashed ${webkitCrashes}x and the webkit project ran again` : ''
+console.log(
+  `\n${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped${notRun}${reran}`,
+)
 if (summary.passed === 0) console.error('No test ran.')
 process.exit(summary.failed > 0 || summary.passed === 0 ? 1 : 0)

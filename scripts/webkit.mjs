@@ -33,21 +33,29 @@ function miniBrowser(env) {
 
 /**
  * The WebKit tools to launch, or undefined when one is missing: `driver` (WebKitWebDriver),
- * `browser` (MiniBrowser) and `xvfb` (a private X server, so no window opens on a desktop; without
- * it, the DISPLAY already set is used).
+ * `browser` (MiniBrowser), `xvfb` (a private X server, so no window opens on a desktop; without
+ * it, the DISPLAY already set is used) and `pulseaudio` (a private sound server with a null sink:
+ * with no sound output at all, WebKitGTK's audio thread crashes now and then, taking the page with it).
  */
 export function findWebKit(env = process.env) {
   const driver = env.WEBKIT_DRIVER_PATH ?? onPath('WebKitWebDriver', env)
   const browser = miniBrowser(env)
   const xvfb = onPath('Xvfb', env)
-  if (!driver || !existsSync(driver) || !browser || (!env.DISPLAY && !xvfb)) return undefined
-  return { driver, browser, xvfb }
+  const pulseaudio = onPath('pulseaudio', env)
+  if (!driver || !existsSync(driver) || !browser || (!env.DISPLAY && !xvfb) || !pulseaudio) return undefined
+  return { driver, browser, xvfb, pulseaudio }
 }
+
+/** The apt packages that hold what `findWebKit()` looks for. */
+export const WEBKIT_PACKAGES = 'webkit2gtk-driver xvfb pulseaudio'
 
 /** One line saying how to get WebKit, for when `findWebKit()` found none. */
 export function missingWebKitMessage() {
-  return "WebKit tests need WebKitGTK's WebDriver, MiniBrowser and Xvfb: apt-get install -y webkit2gtk-driver xvfb (or set WEBKIT_DRIVER_PATH and WEBKIT_MINIBROWSER_PATH)."
+  return `WebKit tests need WebKitGTK's WebDriver, MiniBrowser, Xvfb and PulseAudio: apt-get install -y ${WEBKIT_PACKAGES} (or set WEBKIT_DRIVER_PATH and WEBKIT_MINIBROWSER_PATH).`
 }
+
+/** What MiniBrowser prints when its web process crashed (the page and the test run go with it). */
+export const WEBKIT_CRASH = 'WebProcess CRASHED'
 
 /** Where the webkit project's provider finds the WebKitWebDriver that its global setup started. */
 export const DRIVER_PORT_ENV = 'RAK_WEBKIT_DRIVER_PORT'

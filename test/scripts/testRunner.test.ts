@@ -43,7 +43,7 @@ describe('npm test without WebKit', () => {
     expect(run.stdout).toBe('')
     const lines = run.stderr.trim().split('\n')
     expect(lines).toHaveLength(1)
-    expect(lines[0]).toMatch(/^WebKit tests need .*apt-get install -y webkit2gtk-driver xvfb/)
+    expect(lines[0]).toMatch(/^WebKit tests need .*apt-get install -y webkit2gtk-driver xvfb pulseaudio/)
   })
 })
 
