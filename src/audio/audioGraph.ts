@@ -250,6 +250,15 @@ export class AudioGraph {
     this.#store.update({ talking })
   }
 
+  /**
+   * Resolves once the microphone gate's latest change (mute, push-to-talk, echo gate) reached the
+   * audio thread and came back: every frame captured while the gate was open has been emitted by
+   * then, the one in progress at a close included. Commit a push-to-talk turn after it.
+   */
+  inputSettled(): Promise<void> {
+    return this.#capture.settled()
+  }
+
   // --- levels ---------------------------------------------------------------------------------
 
   /** Microphone RMS level, 0..1 (0 when not capturing). */

@@ -5,8 +5,8 @@ import { type MicrophoneOptions, openMicrophone } from './microphone'
 import {
   CAPTURE_PROCESSOR,
   type CaptureCommand,
-  type CaptureFrame,
   type CaptureOptions as CaptureProcessorOptions,
+  type CaptureReport,
 } from './worklets/capture'
 
 /** What the capture needs from the graph it belongs to. */
@@ -47,6 +47,11 @@ export class Capture {
   #node: AudioWorkletNode | null = null
   #unsubscribe: (() => void) | null = null
   #lastFrameTime = 0
+  // The gate the worklet was last told, how many changes it was told and how many it answered.
+  #gate = false
+  #told = 0
+  #answered = 0
+  #waiting: (() => void)[] = []
 
   constructor(options: CaptureOptions) {
     this.#options = options
@@ -82,18 +87,23 @@ export class Capture {
     this.close()
     this.#stream = stream
     const source = context.createMediaStreamSource(stream)
+    this.#gate = isGateOpen(store.getSnapshot(), this.#options.echoGate)
     const node = new AudioWorkletNode(context, CAPTURE_PROCESSOR, {
       numberOfInputs: 1,
       numberOfOutputs: 0,
       processorOptions: {
         format: this.format,
         frameMs: this.#options.frameMs,
-        open: isGateOpen(store.getSnapshot(), this.#options.echoGate),
+        open: this.#gate,
       } satisfies CaptureProcessorOptions,
     })
-    node.port.onmessage = (event: MessageEvent<CaptureFrame>) => {
-      this.#lastFrameTime = event.data.time
-      store.emit('frame', event.data.data)
+    node.port.onmessage = ({ data }: MessageEvent<CaptureReport>) => {
+      if (data.type === 'gate') {
+        if (++this.#answered === this.#told) this.#settle()
+        return
+      }
+      this.#lastFrameTime = data.time
+      store.emit('frame', data.data)
     }
     source.connect(levels.attach('input', context))
     source.connect(node)
@@ -109,8 +119,24 @@ export class Capture {
     this.#postGate()
   }
 
+  /**
+   * Resolves once the worklet answered every change of the gate told so far: every frame captured
+   * while the gate was open has been emitted by then. At once when there is no worklet.
+   */
+  settled(): Promise<void> {
+    if (!this.#node || this.#answered === this.#told) return Promise.resolve()
+    return new Promise((resolve) => this.#waiting.push(resolve))
+  }
+
+  #settle(): void {
+    for (const resolve of this.#waiting.splice(0)) resolve()
+  }
+
   /** Stops the tracks and disconnects the nodes. Idempotent. */
   close(): void {
+    // A worklet that is gone answers nothing more: whoever waits has every frame there will be.
+    this.#told = this.#answered = 0
+    this.#settle()
     this.#unsubscribe?.()
     for (const track of this.#stream?.getTracks() ?? []) track.stop()
     this.#source?.disconnect()
@@ -125,6 +151,9 @@ export class Capture {
 
   #postGate(): void {
     const open = isGateOpen(this.#options.store.getSnapshot(), this.#options.echoGate)
-    this.#node?.port.postMessage({ type: 'gate', open } satisfies CaptureCommand)
+    if (!this.#node || open === this.#gate) return
+    this.#gate = open
+    this.#told++
+    this.#node.port.postMessage({ type: 'gate', open } satisfies CaptureCommand)
   }
 }

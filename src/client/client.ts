@@ -290,7 +290,12 @@ export class RealtimeClient implements Store<RealtimeClientSnapshot> {
     if (!graph.getSnapshot().pushToTalk) graph.setPushToTalk(true)
     const wasTalking = graph.getSnapshot().talking
     graph.setTalking(talking)
-    if (wasTalking && !talking && this.#session) this.#session.sendAudio(new Uint8Array(0), { commit: true })
+    const session = this.#session
+    // The last frames of the turn are still on their way from the audio thread: commit after them.
+    if (wasTalking && !talking && session)
+      void graph.inputSettled().then(() => {
+        if (this.#session === session) session.sendAudio(new Uint8Array(0), { commit: true })
+      })
   }
 
   approveTool(callId: string, options?: { always?: boolean }): void {

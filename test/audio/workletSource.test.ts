@@ -85,16 +85,26 @@ describe('the worklet module source', () => {
     expect(peak).toBeLessThan(0.52)
   })
 
-  it('capture: the gate drops frames while closed', () => {
+  it('capture: the gate drops frames while closed, and answers each change after the frames before it', () => {
     const Capture = loadModule().get('rak-capture')!
     const node = new Capture({ processorOptions: { format: 'g711_alaw', frameMs: 20 } })
-    node.port.onmessage!({ data: { type: 'gate', open: false } })
+    const posted = () => node.port.posted.map((p) => p.message as { type: string; data?: ArrayBuffer })
     const quantum = new Float32Array(128).fill(0.1)
+    node.process([[quantum]], []) // part of a frame
+    node.port.onmessage!({ data: { type: 'gate', open: false } })
+    // The frame in progress goes out (a push-to-talk release keeps its last words), then the answer.
+    expect(posted().map((m) => m.type)).toEqual(['frame', 'gate'])
+    const partial = posted()[0]!.data!.byteLength
+    expect(partial).toBeGreaterThan(0)
+    expect(partial).toBeLessThan(160)
     for (let q = 0; q < 40; q++) node.process([[quantum]], [])
-    expect(node.port.posted).toHaveLength(0)
+    expect(posted()).toHaveLength(2)
     node.port.onmessage!({ data: { type: 'gate', open: true } })
+    expect(posted()[2]).toEqual({ type: 'gate', open: true })
     for (let q = 0; q < 40; q++) node.process([[quantum]], [])
-    expect((node.port.posted[0]!.message as { data: ArrayBuffer }).data.byteLength).toBe(160)
+    // Frames flow again, whole.
+    for (const frame of posted().slice(3)) expect(frame.data!.byteLength).toBe(160)
+    expect(posted().length).toBeGreaterThan(3)
   })
 
   it('playback: prebuffers, plays, reports position, drains, and fades on interrupt', () => {

@@ -83,6 +83,24 @@ describe('capture (fake microphone playing a spoken WAV)', () => {
     expect(log.after(mutedAt + 0.01)).toEqual([])
     expect(graph.inputStream?.getAudioTracks()[0]?.readyState).toBe('live')
   })
+  it('a push-to-talk release sends the frame in progress, then inputSettled() resolves', async () => {
+    // Frames of a second: a shorter press fills none, so only the release can send its audio.
+    const graph = makeGraph({ pushToTalk: true, frameMs: 1000 })
+    const log = recordFrames(graph)
+    await startRunning(graph)
+    const context = graph.context!
+    graph.setTalking(true)
+    await untilAudioTime(context, context.currentTime + 0.2, '200 ms of talking')
+    expect(log.frames).toEqual([])
+    graph.setTalking(false)
+    await graph.inputSettled()
+    expect(log.frames).toHaveLength(1)
+    const ms = log.frames[0]!.data.byteLength / 2 / 24 // pcm16 at 24 kHz
+    expect(ms).toBeGreaterThan(0)
+    expect(ms).toBeLessThan(1000)
+    await untilAudioTime(context, context.currentTime + 0.2, '200 ms after the release')
+    expect(log.frames).toHaveLength(1)
+  })
 })
 
 describe('playback', () => {

@@ -29,6 +29,18 @@ export interface CaptureFrame {
 }
 
 /**
+ * The answer to each gate message, posted after every frame captured while the gate was open (the
+ * port keeps order): once it arrives, the main thread has them all.
+ */
+export interface CaptureGateAnswer {
+  type: 'gate'
+  open: boolean
+}
+
+/** Messages of the capture processor. */
+export type CaptureReport = CaptureFrame | CaptureGateAnswer
+
+/**
  * Runs inside the AudioWorkletGlobalScope (its source is embedded, so it may only use its
  * arguments and the scope): downmix to mono, resample to the wire rate, cut into frames, encode,
  * post each frame as a transferable buffer. While the gate is closed (muted, push-to-talk up,
@@ -63,7 +75,13 @@ export function defineCaptureProcessor(
       this.resampler = new Resampler(scope.sampleRate, rate)
       this.frame = new Float32Array(Math.round((rate * frameMs) / 1000))
       this.port.onmessage = (event: MessageEvent<CaptureCommand>) => {
-        if (event.data.type === 'gate') this.open = event.data.open
+        const { open } = event.data
+        // Closing sends the frame in progress (the last words before a push-to-talk release);
+        // opening starts a fresh frame, so no audio from before the gate opened goes out.
+        if (this.open && !open && this.fill > 0) this.post(scope.currentTime)
+        this.fill = 0
+        this.open = open
+        this.port.postMessage({ type: 'gate', open } satisfies CaptureGateAnswer)
       }
     }
 
@@ -97,7 +115,7 @@ export function defineCaptureProcessor(
     }
 
     private post(time: number): void {
-      const pcm = toPcm16(this.frame)
+      const pcm = toPcm16(this.frame.subarray(0, this.fill || this.frame.length))
       const bytes =
         this.format === 'g711_ulaw'
           ? g711.encodeUlaw(pcm)
