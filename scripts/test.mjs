@@ -76,8 +76,8 @@ function runVitest(extra, env = {}) {
   return counts
 }
 
-// WebKitGTK 2.50's audio thread can crash (AudioDestinationGStreamer::notifyIsPlaying on a
-// destination already gone, as an AudioContext is torn down), taking the page and the run with it.
+// WebKitGTK 2.50's audio thread crashes now and then (AudioDestinationGStreamer::notifyIsPlaying
+// called on a destination that is gone), taking the page and the run with it.
 // Only that crash, read in MiniBrowser's own output, runs the webkit project again, at most twice, and
 // the closing line says so; a test that fails is never run again.
 const WEBKIT_ATTEMPTS = 3
