@@ -34,8 +34,8 @@ function miniBrowser(env) {
 /**
  * The WebKit tools to launch, or undefined when one is missing: `driver` (WebKitWebDriver),
  * `browser` (MiniBrowser), `xvfb` (a private X server, so no window opens on a desktop; without
- * it, the DISPLAY already set is used) and `pulseaudio` (a private sound server with a null sink:
- * with no sound output at all, WebKitGTK's audio thread crashes now and then, taking the page with it).
+ * it, the DISPLAY already set is used) and `pulseaudio` (a private sound server with a null sink, so
+ * WebKitGTK plays to a real, silent output instead of failing to open one).
  */
 export function findWebKit(env = process.env) {
   const driver = env.WEBKIT_DRIVER_PATH ?? onPath('WebKitWebDriver', env)
