@@ -1,9 +1,9 @@
 import { HttpResponse, http } from 'msw'
 import { setupWorker } from 'msw/browser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { RealtimeAgent } from '../../src/core'
+import { RealtimeAgent, RealtimeRunner } from '../../src/core'
 import type { RawServerEvent } from '../../src/core/protocol'
-import { REALTIME_CALLS_URL } from '../../src/core/transport'
+import { REALTIME_CALLS_URL, WebRTCTransport } from '../../src/core/transport'
 import { RealtimeClient } from '../../src/react'
 import { RealtimeSimulator, say } from '../../src/testing'
 import { eventually, until } from './helpers/wait'
@@ -81,7 +81,13 @@ function localRealtimePeer() {
       pc.onicegatheringstatechange = () => pc.iceGatheringState === 'complete' && resolve()
       setTimeout(resolve, 2000)
     })
-    return new HttpResponse(pc.localDescription!.sdp, { headers: { 'content-type': 'application/sdp' } })
+    // As the API does: the call's URL, whose last segment is the id a server uses to attach to it.
+    return new HttpResponse(pc.localDescription!.sdp, {
+      headers: {
+        'content-type': 'application/sdp',
+        location: `/v1/realtime/calls/rtc_browser_${peer.connections}`,
+      },
+    })
   })
   return { peer, handler }
 }
@@ -141,5 +147,18 @@ describe('WebRTC transport', () => {
     client.disconnect()
     await eventually(() => peer.closed, { what: 'the peer to see the data channel close' })
     expect(peer.connections).toBe(1)
+  }, 30_000)
+
+  it("gives the app the call's id from the answer, before the session is live", async () => {
+    const ids: string[] = []
+    const session = await new RealtimeRunner(new RealtimeAgent({ name: 'Call id' })).run({
+      clientSecret: 'ek_webrtc',
+      transport: new WebRTCTransport({ onCallId: (id) => ids.push(id) }),
+    })
+    try {
+      expect(ids).toEqual([`rtc_browser_${peer.connections}`])
+    } finally {
+      session.close()
+    }
   }, 30_000)
 })
