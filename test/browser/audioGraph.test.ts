@@ -137,12 +137,12 @@ describe('playback', () => {
     const tap = await tapOutput(graph.output!)
     graph.play('item_2', 0, pcm16Tone(2000))
     await tap.until((r) => r.audibleMs > 300, { what: '300 ms of item_2 to be heard' })
-    // The fade is timed from when the audio thread has the command: the tap is asked for a reading
-    // just before interrupt(), and answers on the audio thread with the time it got the request.
-    // (How long a message takes to cross threads depends on the machine; the bench measures it.)
-    const marked = tap.read()
+    // The fade is timed from when the audio thread has the command: a reading asked for right after
+    // interrupt() is taken there once the interrupt arrived (messages keep their order), and says
+    // when. Asked for before, it could be taken quanta earlier (WebKit renders between the two).
+    // How long a message takes to cross threads depends on the machine; the bench measures that.
     graph.interrupt()
-    const receivedAt = (await marked).currentTime
+    const receivedAt = (await tap.read()).currentTime
     const reading = await tap.until((r) => r.currentTime >= receivedAt + 0.2, {
       what: '200 ms of audio after interrupt()',
     })
