@@ -167,6 +167,7 @@ export {
   createClientSecretFetcher,
   defineOutputGuardrail,
   handoff,
+  handoffTarget,
   hostedMcpTool,
   isRealtimeError,
   REALTIME_VOICES,

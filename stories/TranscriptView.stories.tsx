@@ -37,6 +37,9 @@ export const Conversation: Story = {
       ...STORY_WAIT,
     })
     await expect(log).toHaveTextContent('Booking Agent')
+    // The handoff reads as a sentence; its output for the model ({"assistant": …}) is not shown.
+    await expect(log).toHaveTextContent('Handed off to Booking Agent')
+    await expect(log).not.toHaveTextContent('{"assistant"')
   },
 }
 

@@ -14,7 +14,7 @@ import {
   useRef,
   useState,
 } from 'react'
-import type { RealtimeItem } from '../core'
+import { handoffTarget, type RealtimeItem } from '../core'
 import { useRealtimeClient, useSelector, useTranscriptIds, useTranscriptItem } from '../react'
 import { ArrowDownIcon, ToolIcon } from './icons'
 import { composeHandlers, cx, type ElementProps, flag } from './props'
@@ -210,6 +210,8 @@ export const TranscriptRow = memo(function TranscriptRow({ itemId }: { itemId: s
   if (!item) return null
   const role = item.type === 'message' ? item.role : 'tool'
   const withdrawn = guardrails !== undefined
+  // A handoff's output is for the model ({"assistant": name}); the reader gets a sentence.
+  const handedTo = handoffTarget(item)
   return (
     <div
       className="rak-transcript__row"
@@ -229,7 +231,7 @@ export const TranscriptRow = memo(function TranscriptRow({ itemId }: { itemId: s
           {item.output !== null && (
             <span className="rak-transcript__tool-output">
               <span className="rak-visually-hidden"> returned: </span>
-              {item.output}
+              {handedTo === null ? item.output : `Handed off to ${handedTo}`}
             </span>
           )}
         </p>

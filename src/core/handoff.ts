@@ -1,5 +1,7 @@
 import type { RealtimeAgent } from './agent'
 import type { RunContext } from './context'
+import { isRecord } from './guards'
+import type { RealtimeItem } from './stores'
 
 /** A transfer of the conversation to another agent, offered to the model as a `transfer_to_<name>` tool. */
 export interface Handoff<TContext = unknown> {
@@ -52,4 +54,25 @@ function isHandoff<TContext>(entry: RealtimeAgent<TContext> | Handoff<TContext>)
 /** Normalises an agent's `handoffs` list: bare agents become default handoffs. */
 export function handoffsOf<TContext>(agent: RealtimeAgent<TContext>): Handoff<TContext>[] {
   return agent.handoffs.map((h) => (isHandoff(h) ? h : handoff(h)))
+}
+
+/** What a handoff call answers the model: the agent that takes over (the Agents SDK's shape). */
+export function handoffOutput(agentName: string): string {
+  return JSON.stringify({ assistant: agentName })
+}
+
+/**
+ * The agent a handoff call passed the conversation to, read from the call's output; null for any
+ * other item (a tool whose output has the same `{"assistant": "…"}` shape reads as a handoff too).
+ * @example
+ * handoffTarget(item) // 'Booking Agent' for the `transfer_to_booking_agent` call
+ */
+export function handoffTarget(item: RealtimeItem): string | null {
+  if (item.type !== 'function_call' || !item.output?.startsWith('{"assistant":')) return null
+  try {
+    const output: unknown = JSON.parse(item.output)
+    return isRecord(output) && typeof output.assistant === 'string' ? output.assistant : null
+  } catch {
+    return null
+  }
 }

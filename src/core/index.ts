@@ -64,7 +64,7 @@ export type {
 } from './guardrail'
 export { defineOutputGuardrail } from './guardrail'
 export type { Handoff, HandoffOptions } from './handoff'
-export { handoff } from './handoff'
+export { handoff, handoffTarget } from './handoff'
 export type { HostedMcpTool, HostedMcpToolDefinition, McpApprovalPolicy, McpToolFilter } from './mcpTool'
 export { hostedMcpTool } from './mcpTool'
 export type { PlaybackTracker } from './playback'

@@ -9,6 +9,7 @@ import {
   ConnectionStatus,
   DeviceSelect,
   EventLog,
+  handoffTarget,
   MessageInput,
   RealtimeAgent,
   RealtimeClient,
@@ -275,6 +276,24 @@ describe('AgentIndicator, ConnectionStatus, EventLog, DeviceSelect, AudioVisuali
     expect(screen.getByRole('status')).toHaveTextContent('Billing (handed off from Triage)')
     expect(screen.getByRole('status')).toHaveAttribute('data-handoff', '')
     await expectAccessible(container)
+  })
+
+  it('TranscriptView shows a handoff as a sentence, not the output meant for the model', async () => {
+    const billing = new RealtimeAgent({ name: 'Billing' })
+    const { client, server, wrapper } = await connected(
+      new RealtimeAgent({ name: 'Triage', handoffs: [billing] }),
+      { scenario: { turns: [{ replies: [callTool('transfer_to_billing'), say('Billing here.')] }] } },
+    )
+    render(<TranscriptView />, { wrapper })
+    act(() => client.sendMessage('billing please'))
+    await server.runAll()
+    const log = screen.getByRole('log', { name: 'Transcript' })
+    expect(log).toHaveTextContent('transfer_to_billing returned: Handed off to Billing')
+    expect(log).not.toHaveTextContent('{"assistant"')
+    // The model still got the Agents SDK's shape.
+    const call = client.stores.conversation.items.find((i) => i.type === 'function_call')
+    expect(call).toMatchObject({ output: '{"assistant":"Billing"}' })
+    expect(handoffTarget(call!)).toBe('Billing')
   })
 
   it('says the status in words and shows errors', async () => {

@@ -1,5 +1,5 @@
 import type { AgentSessionParts } from '../config'
-import { type Handoff, handoffsOf } from '../handoff'
+import { type Handoff, handoffOutput, handoffsOf } from '../handoff'
 import { wireToolOf } from '../tool'
 import type { Agent, SessionEngine } from './engine'
 
@@ -36,7 +36,7 @@ export async function performHandoff(
   engine.createItem({
     type: 'function_call_output',
     call_id: callId,
-    output: JSON.stringify({ assistant: to.name }),
+    output: handoffOutput(to.name),
   })
   const parts = await agentParts(engine, to)
   // The voice cannot change once the model has spoken, so a handoff sends instructions and tools only.
