@@ -10,7 +10,7 @@ import {
   untilRunning,
   untilSnapshot,
 } from './helpers/graphs'
-import { pcm16Tone, type TapReading, tapOutput } from './helpers/tap'
+import { pcm16Tone, tapOutput } from './helpers/tap'
 import { eventually } from './helpers/wait'
 
 const makeGraph = graphFactory()
@@ -40,29 +40,25 @@ describe('levels, echo gate, devices, hosting', () => {
     const graph = makeGraph({ echoGate: true })
     const log = recordFrames(graph)
     await startRunning(graph)
-    const tap = await tapOutput(graph.output!)
     await log.until((frames) => frames.length > 3, { what: 'frames before the agent speaks' })
-    // Frame times are on the audio clock. The tap answers on the audio thread: a reading asked for
-    // in the store notification that moves the gate tells when the audio thread had the gate's
-    // message (however long it took to cross), on the same clock.
-    const gateMoves: Promise<TapReading>[] = []
+    // The capture worklet answers each move of the gate after every frame it sent before it, however
+    // long the message took: the counts at the closing's and the opening's answers bound what came
+    // while it was shut.
+    const counts: Promise<number>[] = []
     let playing = false
     graph.subscribe(() => {
       if (graph.getSnapshot().playing === playing) return
       playing = !playing
-      gateMoves.push(tap.read())
+      counts.push(graph.inputSettled().then(() => log.frames.length))
     })
     graph.play('echo', 0, pcm16Tone(1200))
     graph.endItem('echo')
-    await untilSnapshot(graph, () => gateMoves.length === 2, { what: 'the agent to speak, then fall silent' })
-    const [closedAt = 0, openedAt = 0] = (await Promise.all(gateMoves)).map((reading) => reading.currentTime)
-    expect(openedAt - closedAt).toBeGreaterThan(0.3)
-    // 10 ms covers the render quantum the two messages may straddle.
-    const whileAudible = log.after(closedAt + 0.01).filter((f) => f.time < openedAt)
-    expect(whileAudible).toEqual([])
-    await log.until((frames) => frames.filter((f) => f.time > openedAt).length > 3, {
-      what: 'frames again once the agent is silent',
-    })
+    await untilSnapshot(graph, () => counts.length === 2, { what: 'the agent to speak, then fall silent' })
+    const [atClose = 0, atOpen = 0] = await Promise.all(counts)
+    expect(atOpen).toBe(atClose) // nothing while the agent was audible
+    await log.until((frames) => frames.length > atOpen + 3, { what: 'frames again once the agent is silent' })
+    // The gate stayed shut while the tone played: the frames on either side are that far apart.
+    expect(log.frames[atOpen]!.time - log.frames[atClose - 1]!.time).toBeGreaterThan(0.3)
   })
 
   it('routes output with setSinkId where the browser supports it, and says so where not', async () => {

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { AudioGraph, connectAudio } from '../../src/audio'
 import { RealtimeAgent, RealtimeRunner, tool } from '../../src/core'
 import { nextEvent, RecordingTransport } from '../helpers/session'
+import { untilSnapshot } from './helpers/graphs'
 import { tapOutput } from './helpers/tap'
 
 describe('voice conversation in a real browser', () => {
@@ -46,12 +47,11 @@ describe('voice conversation in a real browser', () => {
       await nextEvent(session, 'audio', () => true, 5000)
       // The user speaks again while the long answer plays: the server's VAD hears it.
       const interrupted = await nextEvent(session, 'audio_interrupted', () => true, 30_000)
-      // The graph was told to interrupt before this listener ran, so the tap (on the audio thread)
-      // gets this request after the graph got the interrupt; 20 ms later the 5 ms fade is over.
-      const interruptedAt = (await tap.read()).currentTime
-      const heard = await tap.until((r) => r.currentTime >= interruptedAt + 0.02, {
-        what: 'the fade and flush (20 ms of audio after the interruption reached the audio thread)',
-      })
+      // The graph was told to interrupt before this listener ran. The worklet reports the end of its
+      // fade (playing turns false); a tap reading asked for after that report is taken after the
+      // fade, whatever order the audio thread reads its ports in.
+      await untilSnapshot(graph, (s) => !s.playing, { what: 'the fade and flush' })
+      const heard = await tap.read()
       const truncate = transport.ofType('conversation.item.truncate')[0]
       expect(truncate).toMatchObject({ item_id: interrupted.itemId, content_index: 0 })
       const latency = ((graph.context as { outputLatency?: number }).outputLatency ?? 0) * 1000

@@ -9,6 +9,11 @@ export interface TapReading {
   /** The audio clock when the reading was taken (end of the latest quantum the tap heard). */
   currentTime: number
   peak: number
+  /**
+   * Start of the first render quantum whose peak fell below 90 % of the quantum before it (a steady
+   * tone starting to fade), or null: when a fade began, read from the audio itself.
+   */
+  fallTime: number | null
 }
 
 /** Reports every few render quanta, so waits follow the audio thread; answers a read at once. */
@@ -17,19 +22,22 @@ class Tap extends AudioWorkletProcessor {
   constructor() {
     super()
     this.audible = 0; this.first = null; this.last = null; this.peak = 0; this.quanta = 0; this.end = 0
+    this.previous = 0; this.fall = null
     this.port.onmessage = (event) => this.report(event.data)
   }
   report(id) {
     this.port.postMessage({
       id, audibleMs: this.audible / sampleRate * 1000, firstAudibleTime: this.first,
-      lastAudibleTime: this.last, currentTime: this.end, peak: this.peak,
+      lastAudibleTime: this.last, currentTime: this.end, peak: this.peak, fallTime: this.fall,
     })
   }
   process(inputs) {
     const x = inputs[0] && inputs[0][0]
+    let quantumPeak = 0
     if (x) {
       for (let i = 0; i < x.length; i++) {
         const v = Math.abs(x[i])
+        if (v > quantumPeak) quantumPeak = v
         if (v > 1e-4) {
           this.audible++
           const t = currentTime + i / sampleRate
@@ -39,6 +47,8 @@ class Tap extends AudioWorkletProcessor {
         }
       }
     }
+    if (this.fall === null && this.previous > 0.1 && quantumPeak < 0.9 * this.previous) this.fall = currentTime
+    this.previous = quantumPeak
     this.end = currentTime + 128 / sampleRate
     if (++this.quanta % 4 === 0) this.report(null)
     return true
