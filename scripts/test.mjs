@@ -83,14 +83,21 @@ function runVitest(extra, env = {}) {
 const WEBKIT_ATTEMPTS = 4
 let webkitCrashes = 0
 function runWebKit(extra) {
-  const log = join(mkdtempSync(join(tmpdir(), 'rak-webkit-')), 'minibrowser.log')
-  for (let attempt = 1; ; attempt++) {
-    rmSync(log, { force: true })
-    const counts = runVitest(extra, { RAK_WEBKIT_LOG: log })
-    const crashed = counts.failed > 0 && existsSync(log) && readFileSync(log, 'utf8').includes(WEBKIT_CRASH)
-    if (!crashed || attempt === WEBKIT_ATTEMPTS) return counts
-    webkitCrashes++
-    console.error(`\nWebKitGTK's web process crashed (${WEBKIT_CRASH}); running the webkit project again.\n`)
+  const dir = mkdtempSync(join(tmpdir(), 'rak-webkit-'))
+  const log = join(dir, 'minibrowser.log')
+  try {
+    for (let attempt = 1; ; attempt++) {
+      rmSync(log, { force: true })
+      const counts = runVitest(extra, { RAK_WEBKIT_LOG: log })
+      const crashed = counts.failed > 0 && existsSync(log) && readFileSync(log, 'utf8').includes(WEBKIT_CRASH)
+      if (!crashed || attempt === WEBKIT_ATTEMPTS) return counts
+      webkitCrashes++
+      console.error(
+        `\nWebKitGTK's web process crashed (${WEBKIT_CRASH}); running the webkit project again.\n`,
+      )
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
   }
 }
 

@@ -58,8 +58,8 @@ registerProcessor('rak-test-tap', Tap)`
 
 export interface Tap {
   /**
-   * A reading taken after this call, on the audio thread when the request arrives: its
-   * `currentTime` tells when a message posted right after this call reached the audio thread.
+   * A reading taken on the audio thread once this request arrives, so after anything the audio
+   * thread had done before this call. (Messages to other nodes' ports may arrive before or after it.)
    */
   read(): Promise<TapReading>
   /** The first reading, from now on, for which `check` passes. */

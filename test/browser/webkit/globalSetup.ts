@@ -125,7 +125,6 @@ export default async function setup() {
     pulse?.kill('SIGTERM')
   }
   process.once('exit', killAll)
-  let log = ''
   const teardown = async () => {
     process.off('exit', killAll)
     await stop(driver)
@@ -144,14 +143,16 @@ export default async function setup() {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, DISPLAY: display, ...sound.env },
     })
+    // The tail names a driver that failed to start; RAK_WEBKIT_LOG keeps everything.
+    let log = ''
     const keep = process.env.RAK_WEBKIT_LOG
     const record = (chunk: Buffer) => {
-      log += chunk
+      log = (log + chunk).slice(-500)
       if (keep) appendFileSync(keep, chunk)
     }
     driver.stdout?.on('data', record)
     driver.stderr?.on('data', record)
-    await untilReady(driver, port, () => log.trim().slice(-500))
+    await untilReady(driver, port, () => log.trim())
     process.env[DRIVER_PORT_ENV] = String(port)
   } catch (error) {
     await teardown()
