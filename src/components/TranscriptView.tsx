@@ -77,8 +77,8 @@ function useVisibleIds(): readonly string[] {
 
 /**
  * Transcript behaviour: follows new text while the reader is at the bottom (new rows and rows that
- * grow as they stream), pauses when they scroll up, and offers a jump back. The view renders only
- * the rows in view (`useWindow` measures their real heights).
+ * grow as they stream), pauses when they scroll up, and offers a jump back. Past 100 rows the view
+ * renders only the rows in view (`useWindow` measures their real heights).
  * @example
  * const { itemIds, following, jumpToLatest, getScrollProps } = useTranscriptView()
  */
@@ -108,12 +108,13 @@ export function useTranscriptView() {
   }, [scrollToEnd])
   useEffect(() => () => cancelAnimationFrame(frame.current), [])
 
-  // Rows added or growing change the content's height without this component re-rendering.
+  // Rows added or growing change the content's height without this component re-rendering. The
+  // observer runs after layout and before paint: following there, no frame shows the end cut off.
   useEffect(() => {
     const el = scrollRef.current
     if (!el || typeof ResizeObserver === 'undefined') return
     const observer = new ResizeObserver(() => {
-      if (followingRef.current) followToEnd()
+      if (followingRef.current) scrollToEnd()
     })
     const observe = () => {
       for (const child of Array.from(el.children)) observer.observe(child)
@@ -126,7 +127,7 @@ export function useTranscriptView() {
       observer.disconnect()
       mutations.disconnect()
     }
-  }, [followToEnd])
+  }, [scrollToEnd])
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new item is the trigger to scroll, not an input.
   useEffect(() => {
     if (followingRef.current) followToEnd()
@@ -265,7 +266,7 @@ export interface TranscriptViewProps extends HTMLAttributes<HTMLDivElement> {
 }
 
 /**
- * The conversation as it streams, windowed (only rows in view are in the DOM): roles and agent
+ * The conversation as it streams, windowed past 100 rows (only rows in view are in the DOM): roles and agent
  * names, truncated text marked, guardrail-withdrawn answers replaced, auto-scroll with a jump back.
  */
 export const TranscriptView = forwardRef<HTMLDivElement, TranscriptViewProps>(function TranscriptView(
