@@ -119,6 +119,8 @@ const OPTIONAL = {
   mcp: 'src/core/mcpCalls.ts',
   /** Output guardrail checks: a run or an agent with output guardrails; loaded before connecting. */
   guardrails: ['src/core/session/guardrails.ts', 'src/core/guardrailMonitor.ts'],
+  /** The windowing core: a transcript (or event log) past `WINDOW_FROM` rows. */
+  windowing: 'src/components/windowLayout.ts',
   /** The `ws` package: only where no global WebSocket exists (older Node), never in a browser. */
   nodeWebSocket: 'node_modules/ws/',
 } satisfies Record<string, string | string[]>
@@ -166,19 +168,24 @@ export const KIT_CASES: { name: string; code: string; lazy: LazyChunks; budgetKi
     lazy: downloads('guardrails'),
   },
   {
+    name: 'typical import with a transcript past 100 rows (loads the windowing core)',
+    code: typicalImport,
+    lazy: downloads('windowing'),
+  },
+  {
     name: 'typical import with a JSON-schema tool beyond function-calling keywords (loads the full validator)',
     code: typicalImport,
     lazy: downloads('fullValidator'),
   },
   {
-    name: 'every lazy chunk (WebRTC, hosted MCP, output guardrails, full validator)',
+    name: 'every lazy chunk (WebRTC, hosted MCP, output guardrails, full validator, windowing)',
     code: typicalImport,
     lazy: 'all',
   },
   {
-    name: 'VoiceConsole (every component) with the provider, lazy chunks included',
+    name: 'VoiceConsole (every component) with the provider, lazy chunks included (windowing too: its event log passes 100 entries within a few turns)',
     code: `export { RealtimeProvider, VoiceConsole, RealtimeAgent, tool } from './src'`,
-    lazy: downloads(),
+    lazy: downloads('windowing'),
     budgetKiB: VOICE_CONSOLE_BUDGET_BROTLI_KIB,
   },
   {

@@ -7,6 +7,7 @@ import { cleanup, render } from '@testing-library/react'
 import { flushSync } from 'react-dom'
 import { expect, it } from 'vitest'
 import { RealtimeProvider, TranscriptView } from '../src'
+import { loadWindowing } from '../src/components/windowing'
 import type { RealtimeItem } from '../src/core'
 import { frozenClient, message } from '../stories/support/realtime'
 import '../src/components/styles.css'
@@ -25,6 +26,8 @@ function conversation() {
 }
 
 it('measures', async () => {
+  // The windowing core's chunk, as after its first download (a first mount also waits for it).
+  await loadWindowing()
   const mounts: number[] = []
   for (let run = 0; run < 7; run++) {
     const client = conversation()

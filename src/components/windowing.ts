@@ -4,9 +4,11 @@ import {
   useCallback,
   useEffect,
   useLayoutEffect,
+  useRef,
   useState,
   useSyncExternalStore,
 } from 'react'
+import type { ListWindow } from './windowLayout'
 
 /** The part of a list to render: rows `[start, end)` between spacers of `before` and `after` px. */
 export interface WindowRange {
@@ -30,232 +32,76 @@ export interface WindowOptions<T> {
   overscan?: number
 }
 
-const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
-const grow = <A extends Float64Array | Uint32Array>(from: A, to: A): A => {
-  to.set(from)
-  return to
-}
-
 /**
- * One list's layout. Row heights are measured, else the running average (`estimate`); offsets are
- * two prefix sums kept apart, measured px and unmeasured count, so a new average moves no sum and
- * a height changing at row i recomputes the sums from i only, and lazily.
+ * Lists shorter than this render every row, and the windowing core (a chunk of its own) loads when
+ * one gets this long: rendering a hundred rows costs less than the core's download.
  */
-function createWindow<T>(initialEstimate: number) {
-  let items: readonly T[] = []
-  let keyOf: (item: T) => unknown = (item) => item
-  let overscan = 400
-  let estimate = initialEstimate
-  let el: HTMLElement | null = null
-  let observer: ResizeObserver | null = null
-  let scrollTop = 0
-  let viewport = 0
-  let current: WindowRange = { start: 0, end: 0, before: 0, after: 0 }
-  let shown = current // what the DOM shows: the range of the last commit
-  let changedFrom = 0 // first row that came, went or moved since the last commit (none: the length)
-  let version = 0
-  let frame = 0
-  let measured = new Float64Array(0) // -1: not measured yet
-  let sums = new Float64Array(1)
-  let missing = new Uint32Array(1)
-  let valid = 0 // sums and missing hold up to this index
-  let count = 0
-  let total = 0
-  const rows = new Set<Element>()
-  const sizes = new Map<unknown, number>()
-  const listeners = new Set<() => void>()
+export const WINDOW_FROM = 100
 
-  /** Top of row `i` (the list's height for `i = items.length`). */
-  const offset = (i: number): number => {
-    for (; valid < i; valid++) {
-      const size = measured[valid] as number
-      sums[valid + 1] = (sums[valid] as number) + Math.max(size, 0)
-      missing[valid + 1] = (missing[valid] as number) + Number(size < 0)
-    }
-    return (sums[i] as number) + estimate * (missing[i] as number)
-  }
-  /** First row in `[from, to)` whose bottom is below `y`, else `to`. */
-  const rowAt = (y: number, from: number, to: number): number => {
-    offset(to)
-    while (from < to) {
-      const mid = (from + to) >> 1
-      if (offset(mid + 1) > y) to = mid
-      else from = mid + 1
-    }
-    return from
-  }
-  /**
-   * How far the rows shown moved in the layout since their commit (the average changed, rows above
-   * were measured): the DOM still places them at the old spot until the next commit, which scrolls
-   * by this much so the rows in view stay put.
-   */
-  const drift = () => (changedFrom >= shown.start ? offset(shown.start) - shown.before : 0)
-  const range = (): WindowRange => {
-    const n = items.length
-    const y = scrollTop + drift()
-    const start = Math.min(rowAt(y - overscan, 0, n), Math.max(0, n - 1))
-    const end = Math.min(n, rowAt(y + viewport + overscan, start, n) + 1)
-    return { start, end, before: offset(start), after: offset(n) - offset(end) }
-  }
-  const update = () => {
-    const next = range()
-    const { start, end, before, after } = current
-    if (next.start === start && next.end === end && next.before === before && next.after === after) return
-    current = next
-    version++
-    for (const listener of listeners) listener()
-  }
+type Layout = typeof import('./windowLayout')
+let loading: Promise<Layout> | undefined
+let layout: Layout | undefined
+/** Loads the windowing core once (a list past `WINDOW_FROM` rows does it on its own). */
+export const loadWindowing = (): Promise<Layout> =>
+  (loading ??= import('./windowLayout').then((module) => {
+    layout = module
+    return module
+  }))
 
-  /**
-   * New heights, after layout and before paint. Rows above the first visible one that changed
-   * height would move what the reader sees: the scroll position takes the difference. A view at
-   * the end stays at the end.
-   */
-  const resized = (entries: ResizeObserverEntry[]) => {
-    if (!el) return
-    const { start, end, before } = shown
-    const top = el.scrollTop
-    // The anchor row, placed by the heights the DOM had before this change.
-    const anchor = rowAt(top - before + offset(start), start, end)
-    const counted = count
-    let above = 0
-    let all = 0
-    for (const { target, borderBoxSize, contentRect } of entries) {
-      if (target === el) {
-        viewport = el.clientHeight || contentRect.height
-        continue
-      }
-      if (!target.isConnected) {
-        rows.delete(target)
-        observer?.unobserve(target)
-        continue
-      }
-      const index = Number((target as HTMLElement).dataset.index)
-      const size = borderBoxSize?.[0]?.blockSize ?? contentRect.height
-      const old = measured[index] as number
-      const known = old >= 0
-      if (!(index < items.length) || size === old) continue
-      sizes.set(keyOf(items[index] as T), size)
-      measured[index] = size
-      valid = Math.min(valid, index)
-      total += known ? size - old : size
-      if (!known) count++
-      const change = size - (known ? old : estimate)
-      all += change
-      if (index < anchor) above += change
-    }
-    // The average moves with new rows only: a streaming row growing leaves the spacers alone.
-    if (count !== counted) estimate = total / count
-    const gap = el.scrollHeight - top - el.clientHeight
-    // At the end now (rows shrank and the browser clamped the position, say): nothing to keep.
-    if (all && gap > 1) {
-      if (gap - all <= 1) el.scrollTop = el.scrollHeight
-      else if (above) el.scrollTop = top + above
-    }
-    scrollTop = el.scrollTop
-    // Rendering from here would resize observed rows within this frame's observation loop.
-    frame ||= requestAnimationFrame(() => {
-      frame = 0
-      if (el) scrollTop = el.scrollTop
-      update()
-    })
-  }
-
-  return {
-    subscribe(listener: () => void) {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
-    version: () => version,
-
-    /** The range to render for these items; only rows from the first changed key are looked up. */
-    render(next: readonly T[], getKey: (item: T) => unknown, nextOverscan: number): WindowRange {
-      keyOf = getKey
-      overscan = nextOverscan
-      if (next !== items) {
-        const n = next.length
-        let k = 0
-        while (k < n && k < items.length && keyOf(next[k] as T) === keyOf(items[k] as T)) k++
-        if (n >= sums.length) {
-          measured = grow(measured, new Float64Array(2 * n + 64))
-          sums = grow(sums, new Float64Array(2 * n + 64))
-          missing = grow(missing, new Uint32Array(2 * n + 64))
-        }
-        for (let i = k; i < n; i++) measured[i] = sizes.get(keyOf(next[i] as T)) ?? -1
-        // Heights of rows long gone are dropped once they outnumber the list.
-        if (sizes.size > 2 * n + 256) {
-          const keep = new Set(next.map(keyOf))
-          for (const key of sizes.keys()) if (!keep.has(key)) sizes.delete(key)
-        }
-        items = next
-        valid = Math.min(valid, k)
-        changedFrom = Math.min(changedFrom, k)
-      }
-      current = range()
-      return current
-    },
-
-    /** After a commit: the spacers now follow the layout, and the scroll position follows them. */
-    committed(range: WindowRange) {
-      const moved = drift()
-      // From the position before this commit: the DOM may have clamped it to a shorter list, and
-      // reading it here would cost a layout.
-      if (moved) {
-        scrollTop += moved
-        if (el) el.scrollTop = scrollTop
-      }
-      shown = range
-      changedFrom = items.length
-    },
-
-    observe(row: Element) {
-      rows.add(row)
-      observer?.observe(row)
-    },
-
-    attach(scroller: HTMLElement) {
-      el = scroller
-      // The browser's own scroll anchoring (Chromium, Firefox; WebKit has none) would correct
-      // what `resized` corrects a second time.
-      scroller.style.overflowAnchor = 'none'
-      const onScroll = () => {
-        scrollTop = scroller.scrollTop
-        update()
-      }
-      scroller.addEventListener('scroll', onScroll, { passive: true })
-      observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(resized)
-      observer?.observe(scroller)
-      for (const row of rows) if (row.isConnected) observer?.observe(row)
-      return () => {
-        scroller.removeEventListener('scroll', onScroll)
-        observer?.disconnect()
-        cancelAnimationFrame(frame)
-        frame = 0
-        observer = el = null
-      }
-    },
-  }
-}
+const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
+const noSubscribe = () => () => {}
+const noVersion = () => 0
 
 /**
  * Windowing for a vertical list of rows of any height: which rows to render for the scroll
  * position, the spacers around them, and a `measure` ref for each rendered row (which also carries
  * `data-index`). One ResizeObserver measures the rows and the scroller; unmeasured rows count at
- * the average height; rows changing height above the view do not move it. Server renders (and the
- * first client render) show the first rows.
+ * the average height; rows changing height above the view do not move it. A list shorter than
+ * `WINDOW_FROM` renders every row. A list that is long from the start (and a server render of it)
+ * shows its first rows until the core has loaded; one that grows long keeps every row until then.
  */
 export function useWindow<T>({ items, getKey, scrollRef, estimate, overscan = 400 }: WindowOptions<T>) {
-  const [list] = useState(() => createWindow<T>(estimate))
-  useSyncExternalStore(list.subscribe, list.version, list.version)
-  const range = list.render(items, getKey, overscan)
+  const long = items.length >= WINDOW_FROM
+  const [startedLong] = useState(long)
+  // Once loaded, a list that starts long gets its core at once: its first range is the one below.
+  const [list, setList] = useState<ListWindow<T> | null>(() =>
+    long && layout ? layout.createWindow<T>(estimate) : null,
+  )
+  useSyncExternalStore(list?.subscribe ?? noSubscribe, list?.version ?? noVersion, list?.version ?? noVersion)
+  const n = items.length
+  // What a new core renders first: the rows within `overscan` of the top, at the estimate.
+  const first = Math.min(n, Math.floor(overscan / estimate) + 1)
+  const range: WindowRange = list
+    ? list.render(items, getKey, overscan)
+    : startedLong
+      ? { start: 0, end: first, before: 0, after: (n - first) * estimate }
+      : { start: 0, end: n, before: 0, after: 0 }
+  // The rows the DOM shows, for the core to measure when it comes.
+  const shown = useRef({ items, getKey })
+  useIsomorphicLayoutEffect(() => {
+    shown.current = { items, getKey }
+    list?.committed(range)
+  })
+  useEffect(() => {
+    if (list || !long) return
+    let live = true
+    void loadWindowing().then(({ createWindow }) => {
+      // A list that showed every row hands their heights over; one that started long shows what a
+      // new core would, and the core measures it as usual.
+      const scroller = startedLong ? null : scrollRef.current
+      if (live) setList(createWindow<T>(estimate, scroller ? { scroller, ...shown.current } : undefined))
+    })
+    return () => {
+      live = false
+    }
+  }, [list, long, startedLong, estimate, scrollRef])
   useEffect(() => {
     const el = scrollRef.current
-    return el ? list.attach(el) : undefined
+    return list && el ? list.attach(el) : undefined
   }, [list, scrollRef])
-  useIsomorphicLayoutEffect(() => list.committed(range))
   const measure = useCallback(
     (row: HTMLElement | null) => {
-      if (row) list.observe(row)
+      if (row) list?.observe(row)
     },
     [list],
   )

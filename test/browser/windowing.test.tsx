@@ -1,6 +1,7 @@
 import { act, cleanup, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { RealtimeProvider, TranscriptView } from '../../src'
+import { WINDOW_FROM } from '../../src/components/windowing'
 import type { RealtimeItem } from '../../src/core'
 import { frozenClient, message } from '../../stories/support/realtime'
 import { frames, gap, WAIT } from './helpers/scroll'
@@ -175,6 +176,42 @@ describe('Windowed transcript (Chromium)', () => {
     act(() => client.stores.conversation.update('m49', longer))
     expect(await seen).toBeLessThanOrEqual(1)
     await frames(2) // unmount after this frame's observers are done
+  })
+
+  it('switches a list growing past WINDOW_FROM rows to windowing without moving the view, in any frame', async () => {
+    const all = rows(WINDOW_FROM + 20)
+    const { client, log } = mount(all.slice(0, WINDOW_FROM - 20))
+    await atEnd(log)
+    await leaveEnd(log)
+    await scrollBy(log, -1500)
+    expect(slots(log)).toHaveLength(WINDOW_FROM - 20) // short: every row is in the DOM
+    const anchor = firstInView(log)
+    const placed = place(log, anchor)
+    act(() => {
+      for (const item of all.slice(WINDOW_FROM - 20)) client.stores.conversation.add(item)
+    })
+    // The windowing core loads and takes over from the rows the DOM holds: the reader sees no jump.
+    for (let frame = 0; slots(log).length >= WINDOW_FROM; frame++) {
+      expect(frame, 'the list never windowed').toBeLessThan(600)
+      await frames(1)
+      expect(Math.abs(place(log, anchor) - placed), `frame ${frame}`).toBeLessThanOrEqual(STILL)
+    }
+    await frames(4)
+    expect(anchor.isConnected).toBe(true)
+    expect(Math.abs(place(log, anchor) - placed)).toBeLessThanOrEqual(STILL)
+    expect(slots(log).length).toBeLessThan(60)
+  })
+
+  it('keeps a view at the end at the end as the list grows past WINDOW_FROM rows', async () => {
+    const all = rows(WINDOW_FROM + 20)
+    const { client, log } = mount(all.slice(0, WINDOW_FROM - 1))
+    await atEnd(log)
+    act(() => {
+      for (const item of all.slice(WINDOW_FROM - 1)) client.stores.conversation.add(item)
+    })
+    await expect.poll(() => slots(log).length, WAIT).toBeLessThan(60)
+    await atEnd(log)
+    expect(slots(log).map(indexOf)).toContain(WINDOW_FROM + 19)
   })
 
   it('keeps the rows in view in place when the width changes and every row reflows', async () => {

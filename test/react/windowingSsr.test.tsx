@@ -37,7 +37,9 @@ describe('windowed transcript, server-rendered', () => {
     })
     expect(recoverable).toEqual([])
     expect(errors).not.toHaveBeenCalled()
-    expect(host.querySelectorAll('[data-index]').length).toBeGreaterThan(0)
-    expect(host.querySelectorAll('[data-index]').length).toBeLessThan(100)
+    // Then the windowing core loads and fills the screen (800 px of 24 px rows here), no more.
+    const rows = () => host.querySelectorAll('[data-index]').length
+    await vi.waitFor(() => expect(rows()).toBeGreaterThan(800 / 24))
+    expect(rows()).toBeLessThan(100)
   })
 })

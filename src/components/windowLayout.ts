@@ -1,0 +1,241 @@
+import type { WindowRange } from './windowing'
+
+/**
+ * The windowing core, a chunk of its own: lists load it once they are long (see `useWindow`), so
+ * a short conversation never downloads it.
+ */
+
+/**
+ * A list rendered whole before the core came: its rows' heights and the scroll position, so the
+ * first range matches what the DOM shows and nothing on screen moves at the switch.
+ */
+export interface WindowSeed<T> {
+  scroller: HTMLElement
+  /** The items the DOM shows (`data-index` points into them). */
+  items: readonly T[]
+  getKey: (item: T) => unknown
+}
+
+const grow = <A extends Float64Array | Uint32Array>(from: A, to: A): A => {
+  to.set(from)
+  return to
+}
+
+/**
+ * One list's layout. Row heights are measured, else the running average (`estimate`); offsets are
+ * two prefix sums kept apart, measured px and unmeasured count, so a new average moves no sum and
+ * a height changing at row i recomputes the sums from i only, and lazily.
+ */
+export function createWindow<T>(initialEstimate: number, seed?: WindowSeed<T>) {
+  let items: readonly T[] = []
+  let keyOf: (item: T) => unknown = (item) => item
+  let overscan = 400
+  let estimate = initialEstimate
+  let el: HTMLElement | null = null
+  let observer: ResizeObserver | null = null
+  let scrollTop = 0
+  let viewport = 0
+  let current: WindowRange = { start: 0, end: 0, before: 0, after: 0 }
+  let shown = current // what the DOM shows: the range of the last commit
+  let changedFrom = 0 // first row that came, went or moved since the last commit (none: the length)
+  let version = 0
+  let frame = 0
+  let measured = new Float64Array(0) // -1: not measured yet
+  let sums = new Float64Array(1)
+  let missing = new Uint32Array(1)
+  let valid = 0 // sums and missing hold up to this index
+  let count = 0
+  let total = 0
+  const rows = new Set<Element>()
+  const sizes = new Map<unknown, number>()
+  const listeners = new Set<() => void>()
+  if (seed) {
+    const { scroller, items: shownItems, getKey } = seed
+    for (const row of scroller.querySelectorAll<HTMLElement>('[data-index]')) {
+      const item = shownItems[Number(row.dataset.index)]
+      const size = row.getBoundingClientRect().height
+      // A hidden list (an inactive tab, say) has no heights to give.
+      if (item === undefined || !size) continue
+      sizes.set(getKey(item), size)
+      total += size
+      count++
+    }
+    if (count) estimate = total / count
+    scrollTop = scroller.scrollTop
+    viewport = scroller.clientHeight
+  }
+
+  /** Top of row `i` (the list's height for `i = items.length`). */
+  const offset = (i: number): number => {
+    for (; valid < i; valid++) {
+      const size = measured[valid] as number
+      sums[valid + 1] = (sums[valid] as number) + Math.max(size, 0)
+      missing[valid + 1] = (missing[valid] as number) + Number(size < 0)
+    }
+    return (sums[i] as number) + estimate * (missing[i] as number)
+  }
+  /** First row in `[from, to)` whose bottom is below `y`, else `to`. */
+  const rowAt = (y: number, from: number, to: number): number => {
+    offset(to)
+    while (from < to) {
+      const mid = (from + to) >> 1
+      if (offset(mid + 1) > y) to = mid
+      else from = mid + 1
+    }
+    return from
+  }
+  /**
+   * How far the rows shown moved in the layout since their commit (the average changed, rows above
+   * were measured): the DOM still places them at the old spot until the next commit, which scrolls
+   * by this much so the rows in view stay put.
+   */
+  const drift = () => (changedFrom >= shown.start ? offset(shown.start) - shown.before : 0)
+  const range = (): WindowRange => {
+    const n = items.length
+    const y = scrollTop + drift()
+    const start = Math.min(rowAt(y - overscan, 0, n), Math.max(0, n - 1))
+    const end = Math.min(n, rowAt(y + viewport + overscan, start, n) + 1)
+    return { start, end, before: offset(start), after: offset(n) - offset(end) }
+  }
+  const update = () => {
+    const next = range()
+    const { start, end, before, after } = current
+    if (next.start === start && next.end === end && next.before === before && next.after === after) return
+    current = next
+    version++
+    for (const listener of listeners) listener()
+  }
+
+  /**
+   * New heights, after layout and before paint. Rows above the first visible one that changed
+   * height would move what the reader sees: the scroll position takes the difference. A view at
+   * the end stays at the end.
+   */
+  const resized = (entries: ResizeObserverEntry[]) => {
+    if (!el) return
+    const { start, end, before } = shown
+    const top = el.scrollTop
+    // The anchor row, placed by the heights the DOM had before this change.
+    const anchor = rowAt(top - before + offset(start), start, end)
+    const counted = count
+    let above = 0
+    let all = 0
+    for (const { target, borderBoxSize, contentRect } of entries) {
+      if (target === el) {
+        viewport = el.clientHeight || contentRect.height
+        continue
+      }
+      if (!target.isConnected) {
+        rows.delete(target)
+        observer?.unobserve(target)
+        continue
+      }
+      const index = Number((target as HTMLElement).dataset.index)
+      const size = borderBoxSize?.[0]?.blockSize ?? contentRect.height
+      const old = measured[index] as number
+      const known = old >= 0
+      if (!(index < items.length) || size === old) continue
+      sizes.set(keyOf(items[index] as T), size)
+      measured[index] = size
+      valid = Math.min(valid, index)
+      total += known ? size - old : size
+      if (!known) count++
+      const change = size - (known ? old : estimate)
+      all += change
+      if (index < anchor) above += change
+    }
+    // The average moves with new rows only: a streaming row growing leaves the spacers alone.
+    if (count !== counted) estimate = total / count
+    const gap = el.scrollHeight - top - el.clientHeight
+    // At the end now (rows shrank and the browser clamped the position, say): nothing to keep.
+    if (all && gap > 1) {
+      if (gap - all <= 1) el.scrollTop = el.scrollHeight
+      else if (above) el.scrollTop = top + above
+    }
+    scrollTop = el.scrollTop
+    // Rendering from here would resize observed rows within this frame's observation loop.
+    frame ||= requestAnimationFrame(() => {
+      frame = 0
+      if (el) scrollTop = el.scrollTop
+      update()
+    })
+  }
+
+  return {
+    subscribe(listener: () => void) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    version: () => version,
+
+    /** The range to render for these items; only rows from the first changed key are looked up. */
+    render(next: readonly T[], getKey: (item: T) => unknown, nextOverscan: number): WindowRange {
+      keyOf = getKey
+      overscan = nextOverscan
+      if (next !== items) {
+        const n = next.length
+        let k = 0
+        while (k < n && k < items.length && keyOf(next[k] as T) === keyOf(items[k] as T)) k++
+        if (n >= sums.length) {
+          measured = grow(measured, new Float64Array(2 * n + 64))
+          sums = grow(sums, new Float64Array(2 * n + 64))
+          missing = grow(missing, new Uint32Array(2 * n + 64))
+        }
+        for (let i = k; i < n; i++) measured[i] = sizes.get(keyOf(next[i] as T)) ?? -1
+        // Heights of rows long gone are dropped once they outnumber the list.
+        if (sizes.size > 2 * n + 256) {
+          const keep = new Set(next.map(keyOf))
+          for (const key of sizes.keys()) if (!keep.has(key)) sizes.delete(key)
+        }
+        items = next
+        valid = Math.min(valid, k)
+        changedFrom = Math.min(changedFrom, k)
+      }
+      current = range()
+      return current
+    },
+
+    /** After a commit: the spacers now follow the layout, and the scroll position follows them. */
+    committed(range: WindowRange) {
+      const moved = drift()
+      // From the position before this commit: the DOM may have clamped it to a shorter list, and
+      // reading it here would cost a layout.
+      if (moved) {
+        scrollTop += moved
+        if (el) el.scrollTop = scrollTop
+      }
+      shown = range
+      changedFrom = items.length
+    },
+
+    observe(row: Element) {
+      rows.add(row)
+      observer?.observe(row)
+    },
+
+    attach(scroller: HTMLElement) {
+      el = scroller
+      // The browser's own scroll anchoring (Chromium, Firefox; WebKit has none) would correct
+      // what `resized` corrects a second time.
+      scroller.style.overflowAnchor = 'none'
+      const onScroll = () => {
+        scrollTop = scroller.scrollTop
+        update()
+      }
+      scroller.addEventListener('scroll', onScroll, { passive: true })
+      observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(resized)
+      observer?.observe(scroller)
+      for (const row of rows) if (row.isConnected) observer?.observe(row)
+      return () => {
+        scroller.removeEventListener('scroll', onScroll)
+        observer?.disconnect()
+        cancelAnimationFrame(frame)
+        frame = 0
+        observer = el = null
+      }
+    },
+  }
+}
+
+/** One list's windowing core. */
+export type ListWindow<T> = ReturnType<typeof createWindow<T>>
