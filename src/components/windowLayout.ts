@@ -187,9 +187,20 @@ export function createWindow<T>(initialEstimate: number, seed?: WindowSeed<T>) {
           const keep = new Set(next.map(keyOf))
           for (const key of sizes.keys()) if (!keep.has(key)) sizes.delete(key)
         }
+        // Rows that came or went above the first one shown (an event log at its limit drops its
+        // oldest): that row keeps its place on screen if it is still there, found by its key.
+        const first = shown.start
+        let at = n
+        if (k < first && first <= changedFrom && first < items.length) {
+          const key = keyOf(items[first] as T)
+          for (at = k; at < n && keyOf(next[at] as T) !== key; ) at++
+        }
         items = next
         valid = Math.min(valid, k)
-        changedFrom = Math.min(changedFrom, k)
+        if (at < n) {
+          shown = { ...shown, start: at }
+          changedFrom = at
+        } else changedFrom = Math.min(changedFrom, k)
       }
       current = range()
       return current

@@ -144,6 +144,24 @@ describe('Windowed transcript (Chromium)', () => {
     }
   })
 
+  it('does not move the view when rows above it are removed (an event log at its limit drops its oldest)', async () => {
+    const { client, log } = mount(rows(300))
+    await atEnd(log)
+    await leaveEnd(log)
+    await scrollBy(log, -2500)
+    const anchor = firstInView(log)
+    const placed = place(log, anchor)
+    const above = indexOf(anchor)
+    act(() => {
+      for (let i = 0; i < 40; i++) client.stores.conversation.remove(`m${i}`)
+    })
+    await frames(4)
+    expect(above).toBeGreaterThan(40)
+    expect(anchor.isConnected).toBe(true)
+    expect(indexOf(anchor)).toBe(above - 40)
+    expect(Math.abs(place(log, anchor) - placed)).toBeLessThanOrEqual(STILL)
+  })
+
   it('does not move the view when a row above it grows', async () => {
     const { client, log } = mount(rows(120, () => false))
     await atEnd(log)
