@@ -3,7 +3,7 @@ import { type Clock, systemClock } from '../clock'
 import type { AudioFormat } from '../codec'
 import { type RealtimeModelSettings, toSessionConfig } from '../config'
 import type { RunContext } from '../context'
-import { messageOf, RealtimeError } from '../errors'
+import { RealtimeError } from '../errors'
 import { EventHub } from '../eventHub'
 import type { RealtimeSessionEvent } from '../events'
 import { DEFAULT_GUARDRAIL_DEBOUNCE, type OutputGuardrail } from '../guardrail'
@@ -11,7 +11,7 @@ import type { GuardrailMonitor } from '../guardrailMonitor'
 import { settleItems, truncateItem, upsertItem } from '../history'
 import type { McpCallHost, McpCalls } from '../mcpCalls'
 import { type PlaybackTracker, WallClockPlaybackTracker } from '../playback'
-import { type ClientEvent, type ClientItem, parseServerEvent } from '../protocol'
+import type { ClientEvent, ClientItem } from '../protocol'
 import { type HistoryChange, type SessionStatus, SessionStores } from '../stores'
 import { ToolCallRunner } from '../toolCalls'
 import type { RealtimeTransport, TransportHandlers } from '../transport'
@@ -20,7 +20,7 @@ import { AudioOutput } from './audioOutput'
 import { LazyPart } from './lazy'
 import { type ReconnectOptions, Reconnector } from './reconnect'
 import { ResponseTurns } from './responses'
-import { handleServerEvent } from './serverEvents'
+import { receiveServerMessage } from './serverEvents'
 
 export type { Agent }
 
@@ -196,39 +196,8 @@ export class SessionEngine {
 
   /** The handlers a transport reports to. */
   readonly handlers: TransportHandlers = {
-    onMessage: (data) => this.receive(data),
+    onMessage: (data) => receiveServerMessage(this, data),
     onClose: (info) => this.closed(info),
-  }
-
-  /** One message from the server: parsed once here, then acted on. */
-  receive(data: unknown): void {
-    if (!this.live) return
-    const parsed = parseServerEvent(data)
-    if (!parsed.ok) {
-      if (parsed.event) this.hub.emit({ type: 'raw_model_event', data: parsed.event })
-      this.emitError(
-        new RealtimeError('invalid_server_event', `Ignored a malformed server event: ${parsed.reason}.`, {
-          details: { data: typeof data === 'string' ? data.slice(0, 500) : data },
-        }),
-      )
-      return
-    }
-    this.hub.emit({ type: 'raw_model_event', data: parsed.event })
-    if (!parsed.known) return
-    try {
-      handleServerEvent(this, parsed.event)
-    } catch (cause) {
-      this.emitError(
-        new RealtimeError(
-          'invalid_server_event',
-          `Could not apply \`${parsed.event.type}\`: ${messageOf(cause)}`,
-          {
-            cause,
-            details: { data: parsed.event },
-          },
-        ),
-      )
-    }
   }
 
   /** The connection closed; with an error, recovery starts when it is on. */
