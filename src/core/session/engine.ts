@@ -67,13 +67,13 @@ export class SessionEngine {
   readonly monitor: LazyPart<GuardrailMonitor>
   readonly responses = new ResponseTurns()
   readonly output: AudioOutput
-  readonly guardrails: readonly OutputGuardrail<unknown>[]
+  readonly #guardrails: readonly OutputGuardrail<unknown>[]
   readonly #abort = new AbortController()
   /** Items this client created that the server has not echoed yet: a drop may have swallowed them. */
   readonly unacked = new Map<string, ClientEvent>()
   outputFormat: AudioFormat
   readonly remoteTools: boolean
-  reconnector: Reconnector | null = null
+  #reconnector: Reconnector | null = null
   #nextItem = 0
   #markReady!: () => void
   readonly ready: Promise<void>
@@ -84,7 +84,7 @@ export class SessionEngine {
     this.settings = options.modelSettings ?? {}
     this.runContext = { context: options.context }
     this.clock = options.clock ?? systemClock
-    this.guardrails = options.outputGuardrails ?? []
+    this.#guardrails = options.outputGuardrails ?? []
     this.stores = options.stores ?? new SessionStores(options.agent)
     this.stores.reset(options.agent)
     this.output = new AudioOutput(
@@ -147,7 +147,7 @@ export class SessionEngine {
   /** The run's guardrails and the current agent's; no new array per delta when the agent has none. */
   outputGuardrails(): readonly OutputGuardrail<unknown>[] {
     const own = this.agent.outputGuardrails
-    return own.length === 0 ? this.guardrails : [...this.guardrails, ...own]
+    return own.length === 0 ? this.#guardrails : [...this.#guardrails, ...own]
   }
 
   /** The session still acts: not closed by the app, not failed. */
@@ -203,14 +203,14 @@ export class SessionEngine {
   /** The connection closed; with an error, recovery starts when it is on. */
   closed(info: { code: number; reason: string; error: RealtimeError | null }): void {
     const status = this.status
-    if (status === 'reconnecting') return this.reconnector?.attemptClosed(info.error)
-    if (info.error && this.live && this.reconnector && status !== 'connecting') {
+    if (status === 'reconnecting') return this.#reconnector?.attemptClosed(info.error)
+    if (info.error && this.live && this.#reconnector && status !== 'connecting') {
       this.emitError(info.error)
-      void this.reconnector.recover(info.error)
+      void this.#reconnector.recover(info.error)
       return
     }
     if (info.error && status !== 'closed') return this.fail(info.error)
-    if (status !== 'closed') this.teardown()
+    if (status !== 'closed') this.#teardown()
   }
 
   /** The server confirmed a session (first connection or reconnect). */
@@ -218,7 +218,7 @@ export class SessionEngine {
     if (format) this.outputFormat = format
     if (this.status === 'connecting') this.setStatus('listening')
     this.#markReady()
-    this.reconnector?.confirmed()
+    this.#reconnector?.confirmed()
   }
 
   /**
@@ -229,7 +229,7 @@ export class SessionEngine {
     const agents = [...reachableAgents(agent)]
     await Promise.all([
       agents.some((a) => a.tools.some((t) => t.type === 'hosted_mcp')) && this.mcp.load(),
-      (this.guardrails.length > 0 || agents.some((a) => a.outputGuardrails.length > 0)) &&
+      (this.#guardrails.length > 0 || agents.some((a) => a.outputGuardrails.length > 0)) &&
         this.monitor.load(),
     ])
   }
@@ -265,10 +265,10 @@ export class SessionEngine {
     if (!this.live) return
     this.#writeStatus('error')
     this.emitError(error)
-    this.teardown()
+    this.#teardown()
   }
 
-  teardown(): void {
+  #teardown(): void {
     this.output.cancelWait()
     this.tools.rejectAll('The session closed before the tool was approved.')
     this.mcp.loaded?.rejectAll('The session closed before the tool was approved.')
@@ -284,7 +284,7 @@ export class SessionEngine {
     this.#writeStatus('closed')
     this.transport.close()
     // A failed session was torn down when it failed.
-    if (status !== 'error') this.teardown()
+    if (status !== 'error') this.#teardown()
   }
 
   // --- sending --------------------------------------------------------------------------------
@@ -299,7 +299,7 @@ export class SessionEngine {
     if (status === 'closed' || status === 'error') return false
     if (status === 'reconnecting') {
       // Kept for the new connection; live microphone audio is stale by then.
-      if (event.type !== 'input_audio_buffer.append') this.reconnector?.outbox.push(event)
+      if (event.type !== 'input_audio_buffer.append') this.#reconnector?.outbox.push(event)
       return true
     }
     try {
@@ -367,6 +367,6 @@ export class SessionEngine {
 
   /** Recovery from dropped connections through `connect`. */
   enableReconnect(connect: () => Promise<void>, options?: ReconnectOptions): void {
-    this.reconnector = new Reconnector(this, connect, options)
+    this.#reconnector = new Reconnector(this, connect, options)
   }
 }
