@@ -5,7 +5,6 @@ import { type RealtimeModelSettings, toSessionConfig } from '../config'
 import type { RunContext } from '../context'
 import { RealtimeError } from '../errors'
 import { EventHub } from '../eventHub'
-import type { RealtimeSessionEvent } from '../events'
 import { DEFAULT_GUARDRAIL_DEBOUNCE, type OutputGuardrail } from '../guardrail'
 import type { GuardrailMonitor } from '../guardrailMonitor'
 import { settleItems, truncateItem, upsertItem } from '../history'
@@ -13,7 +12,7 @@ import type { McpCallHost, McpCalls } from '../mcpCalls'
 import { type PlaybackTracker, WallClockPlaybackTracker } from '../playback'
 import type { ClientEvent, ClientItem } from '../protocol'
 import { type HistoryChange, type SessionStatus, SessionStores } from '../stores'
-import { ToolCallRunner } from '../toolCalls'
+import { type ToolCallHost, ToolCallRunner } from '../toolCalls'
 import type { RealtimeTransport, TransportHandlers } from '../transport'
 import { agentParts, performHandoff, reachableAgents } from './agents'
 import { AudioOutput } from './audioOutput'
@@ -72,7 +71,7 @@ export class SessionEngine {
   /** Items this client created that the server has not echoed yet: a drop may have swallowed them. */
   readonly unacked = new Map<string, ClientEvent>()
   outputFormat: AudioFormat
-  readonly remoteTools: boolean
+  readonly #remoteTools: boolean
   #reconnector: Reconnector | null = null
   #nextItem = 0
   #markReady!: () => void
@@ -93,7 +92,7 @@ export class SessionEngine {
       this.clock,
     )
     this.outputFormat = this.settings.outputAudioFormat ?? 'pcm16'
-    this.remoteTools = options.remoteTools === true
+    this.#remoteTools = options.remoteTools === true
     this.ready = new Promise((resolve) => (this.#markReady = resolve))
     const debounce = options.outputGuardrailSettings?.debounceTextLength ?? DEFAULT_GUARDRAIL_DEBOUNCE
     this.monitor = new LazyPart(
@@ -103,34 +102,26 @@ export class SessionEngine {
       (error) => this.emitError(error),
     )
     const engine = this
-    const emit = (event: RealtimeSessionEvent) =>
-      event.type === 'error' ? this.emitError(event.error) : this.hub.emit(event)
-    this.tools = new ToolCallRunner({
+    // What the tool runner and the hosted MCP calls need from the session: one host serves both.
+    const host: ToolCallHost & McpCallHost = {
       get agent() {
         return engine.agent
       },
       runContext: this.runContext,
       clock: this.clock,
       signal: this.#abort.signal,
-      remoteTools: this.remoteTools,
+      remoteTools: this.#remoteTools,
       calls: this.stores.toolCalls,
-      emit,
+      emit: (event) => (event.type === 'error' ? this.emitError(event.error) : this.hub.emit(event)),
       sendToolOutput: (callId, output) =>
         this.createItem({ type: 'function_call_output', call_id: callId, output }),
       performHandoff: (from, target, callId) => performHandoff(this, from, target, callId),
-    })
-    const mcpHost: McpCallHost = {
-      get agent() {
-        return engine.agent
-      },
-      signal: this.#abort.signal,
-      calls: this.stores.toolCalls,
-      emit,
       sendApproval: (requestId, approve) =>
         this.createItem({ type: 'mcp_approval_response', approval_request_id: requestId, approve }),
     }
+    this.tools = new ToolCallRunner(host)
     this.mcp = new LazyPart(
-      () => import('../mcpCalls').then(({ McpCalls }) => new McpCalls(mcpHost)),
+      () => import('../mcpCalls').then(({ McpCalls }) => new McpCalls(host)),
       (cause) => new RealtimeError('mcp_failed', 'Could not load the hosted MCP tool support.', { cause }),
       (error) => this.emitError(error),
     )
@@ -197,11 +188,11 @@ export class SessionEngine {
   /** The handlers a transport reports to. */
   readonly handlers: TransportHandlers = {
     onMessage: (data) => receiveServerMessage(this, data),
-    onClose: (info) => this.closed(info),
+    onClose: (info) => this.#closed(info),
   }
 
   /** The connection closed; with an error, recovery starts when it is on. */
-  closed(info: { code: number; reason: string; error: RealtimeError | null }): void {
+  #closed(info: { code: number; reason: string; error: RealtimeError | null }): void {
     const status = this.status
     if (status === 'reconnecting') return this.#reconnector?.attemptClosed(info.error)
     if (info.error && this.live && this.#reconnector && status !== 'connecting') {
@@ -291,7 +282,7 @@ export class SessionEngine {
 
   send(event: ClientEvent): boolean {
     // The connection that runs the tools declares them: this one's updates must not clear them.
-    if (this.remoteTools && event.type === 'session.update' && 'tools' in event.session) {
+    if (this.#remoteTools && event.type === 'session.update' && 'tools' in event.session) {
       const { tools: _, ...session } = event.session
       event = { ...event, session }
     }
