@@ -135,7 +135,7 @@ export class RealtimeClient implements Store<RealtimeClientSnapshot> {
   }
 
   async #connect(): Promise<void> {
-    this.stores.status.set(Object.freeze({ status: 'connecting', error: null }))
+    this.#setError(null, 'connecting')
     // disconnect() during the connection aborts it: nothing opened late may outlive the caller.
     const abort = new AbortController()
     this.#abortConnect = abort
@@ -211,7 +211,7 @@ export class RealtimeClient implements Store<RealtimeClientSnapshot> {
       this.#abortConnect.abort()
       this.#abortConnect = null
       void this.#graph?.stop()
-      this.stores.status.set(Object.freeze({ status: 'closed', error: null }))
+      this.#setError(null, 'closed')
     }
     const session = this.#session
     if (!session) return
@@ -271,8 +271,8 @@ export class RealtimeClient implements Store<RealtimeClientSnapshot> {
     const graph = this.audioGraph
     if (!graph || !this.#session) return
     try {
-      if (graph.getSnapshot().state === 'running' || graph.getSnapshot().state === 'suspended')
-        await graph.setInputDevice(graph.getSnapshot().inputDeviceId)
+      const { state, inputDeviceId } = graph.getSnapshot()
+      if (state === 'running' || state === 'suspended') await graph.setInputDevice(inputDeviceId)
       else await graph.start()
       const { error } = this.stores.status.getSnapshot()
       if (isAudioError(error)) this.#setError(null)
@@ -310,10 +310,7 @@ export class RealtimeClient implements Store<RealtimeClientSnapshot> {
   async updateAgent(agent: Agent): Promise<void> {
     this.#startingAgent = agent
     if (this.#session) await this.#session.updateAgent(agent)
-    else
-      this.stores.agent.set(
-        Object.freeze({ agent, lastHandoff: this.stores.agent.getSnapshot().lastHandoff }),
-      )
+    else this.stores.agent.update((state) => Object.freeze({ ...state, agent }))
   }
 }
 

@@ -45,26 +45,25 @@ export interface RealtimeModelSettings {
   toolChoice?: WireToolChoice
 }
 
+/** `fields` without those left undefined: the API's defaults apply to them. */
+function setFieldsOnly<T extends object>(fields: T): T {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as T
+}
+
 function turnDetectionToWire(td: TurnDetection): WireTurnDetection {
-  const common = {
-    ...(td.createResponse !== undefined ? { create_response: td.createResponse } : {}),
-    ...(td.interruptResponse !== undefined ? { interrupt_response: td.interruptResponse } : {}),
-  }
-  if (td.type === 'server_vad') {
-    return {
-      type: 'server_vad',
-      ...(td.threshold !== undefined ? { threshold: td.threshold } : {}),
-      ...(td.prefixPaddingMs !== undefined ? { prefix_padding_ms: td.prefixPaddingMs } : {}),
-      ...(td.silenceDurationMs !== undefined ? { silence_duration_ms: td.silenceDurationMs } : {}),
-      ...(td.idleTimeoutMs !== undefined ? { idle_timeout_ms: td.idleTimeoutMs } : {}),
-      ...common,
-    }
-  }
-  return {
-    type: 'semantic_vad',
-    ...(td.eagerness !== undefined ? { eagerness: td.eagerness } : {}),
-    ...common,
-  }
+  const common = { create_response: td.createResponse, interrupt_response: td.interruptResponse }
+  return setFieldsOnly<WireTurnDetection>(
+    td.type === 'server_vad'
+      ? {
+          type: 'server_vad',
+          threshold: td.threshold,
+          prefix_padding_ms: td.prefixPaddingMs,
+          silence_duration_ms: td.silenceDurationMs,
+          idle_timeout_ms: td.idleTimeoutMs,
+          ...common,
+        }
+      : { type: 'semantic_vad', eagerness: td.eagerness, ...common },
+  )
 }
 
 /** What an agent contributes to the session: its instructions, tools and voice. */

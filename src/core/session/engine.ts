@@ -3,24 +3,23 @@ import { type Clock, systemClock } from '../clock'
 import type { AudioFormat } from '../codec'
 import { type RealtimeModelSettings, toSessionConfig } from '../config'
 import type { RunContext } from '../context'
-import { messageOf, RealtimeError } from '../errors'
+import { RealtimeError } from '../errors'
 import { EventHub } from '../eventHub'
-import type { RealtimeSessionEvent } from '../events'
 import { DEFAULT_GUARDRAIL_DEBOUNCE, type OutputGuardrail } from '../guardrail'
 import type { GuardrailMonitor } from '../guardrailMonitor'
 import { settleItems, truncateItem, upsertItem } from '../history'
 import type { McpCallHost, McpCalls } from '../mcpCalls'
 import { type PlaybackTracker, WallClockPlaybackTracker } from '../playback'
-import { type ClientEvent, type ClientItem, parseServerEvent } from '../protocol'
+import type { ClientEvent, ClientItem } from '../protocol'
 import { type HistoryChange, type SessionStatus, SessionStores } from '../stores'
-import { ToolCallRunner } from '../toolCalls'
+import { type ToolCallHost, ToolCallRunner } from '../toolCalls'
 import type { RealtimeTransport, TransportHandlers } from '../transport'
 import { agentParts, performHandoff, reachableAgents } from './agents'
 import { AudioOutput } from './audioOutput'
 import { LazyPart } from './lazy'
 import { type ReconnectOptions, Reconnector } from './reconnect'
 import { ResponseTurns } from './responses'
-import { handleServerEvent } from './serverEvents'
+import { receiveServerMessage } from './serverEvents'
 
 export type { Agent }
 
@@ -67,13 +66,13 @@ export class SessionEngine {
   readonly monitor: LazyPart<GuardrailMonitor>
   readonly responses = new ResponseTurns()
   readonly output: AudioOutput
-  readonly guardrails: readonly OutputGuardrail<unknown>[]
+  readonly #guardrails: readonly OutputGuardrail<unknown>[]
   readonly #abort = new AbortController()
   /** Items this client created that the server has not echoed yet: a drop may have swallowed them. */
   readonly unacked = new Map<string, ClientEvent>()
   outputFormat: AudioFormat
-  readonly remoteTools: boolean
-  reconnector: Reconnector | null = null
+  readonly #remoteTools: boolean
+  #reconnector: Reconnector | null = null
   #nextItem = 0
   #markReady!: () => void
   readonly ready: Promise<void>
@@ -84,7 +83,7 @@ export class SessionEngine {
     this.settings = options.modelSettings ?? {}
     this.runContext = { context: options.context }
     this.clock = options.clock ?? systemClock
-    this.guardrails = options.outputGuardrails ?? []
+    this.#guardrails = options.outputGuardrails ?? []
     this.stores = options.stores ?? new SessionStores(options.agent)
     this.stores.reset(options.agent)
     this.output = new AudioOutput(
@@ -93,7 +92,7 @@ export class SessionEngine {
       this.clock,
     )
     this.outputFormat = this.settings.outputAudioFormat ?? 'pcm16'
-    this.remoteTools = options.remoteTools === true
+    this.#remoteTools = options.remoteTools === true
     this.ready = new Promise((resolve) => (this.#markReady = resolve))
     const debounce = options.outputGuardrailSettings?.debounceTextLength ?? DEFAULT_GUARDRAIL_DEBOUNCE
     this.monitor = new LazyPart(
@@ -103,34 +102,26 @@ export class SessionEngine {
       (error) => this.emitError(error),
     )
     const engine = this
-    const emit = (event: RealtimeSessionEvent) =>
-      event.type === 'error' ? this.emitError(event.error) : this.hub.emit(event)
-    this.tools = new ToolCallRunner({
+    // What the tool runner and the hosted MCP calls need from the session: one host serves both.
+    const host: ToolCallHost & McpCallHost = {
       get agent() {
         return engine.agent
       },
       runContext: this.runContext,
       clock: this.clock,
       signal: this.#abort.signal,
-      remoteTools: this.remoteTools,
+      remoteTools: this.#remoteTools,
       calls: this.stores.toolCalls,
-      emit,
+      emit: (event) => (event.type === 'error' ? this.emitError(event.error) : this.hub.emit(event)),
       sendToolOutput: (callId, output) =>
         this.createItem({ type: 'function_call_output', call_id: callId, output }),
       performHandoff: (from, target, callId) => performHandoff(this, from, target, callId),
-    })
-    const mcpHost: McpCallHost = {
-      get agent() {
-        return engine.agent
-      },
-      signal: this.#abort.signal,
-      calls: this.stores.toolCalls,
-      emit,
       sendApproval: (requestId, approve) =>
         this.createItem({ type: 'mcp_approval_response', approval_request_id: requestId, approve }),
     }
+    this.tools = new ToolCallRunner(host)
     this.mcp = new LazyPart(
-      () => import('../mcpCalls').then(({ McpCalls }) => new McpCalls(mcpHost)),
+      () => import('../mcpCalls').then(({ McpCalls }) => new McpCalls(host)),
       (cause) => new RealtimeError('mcp_failed', 'Could not load the hosted MCP tool support.', { cause }),
       (error) => this.emitError(error),
     )
@@ -147,7 +138,7 @@ export class SessionEngine {
   /** The run's guardrails and the current agent's; no new array per delta when the agent has none. */
   outputGuardrails(): readonly OutputGuardrail<unknown>[] {
     const own = this.agent.outputGuardrails
-    return own.length === 0 ? this.guardrails : [...this.guardrails, ...own]
+    return own.length === 0 ? this.#guardrails : [...this.#guardrails, ...own]
   }
 
   /** The session still acts: not closed by the app, not failed. */
@@ -196,52 +187,21 @@ export class SessionEngine {
 
   /** The handlers a transport reports to. */
   readonly handlers: TransportHandlers = {
-    onMessage: (data) => this.receive(data),
-    onClose: (info) => this.closed(info),
-  }
-
-  /** One message from the server: parsed once here, then acted on. */
-  receive(data: unknown): void {
-    if (!this.live) return
-    const parsed = parseServerEvent(data)
-    if (!parsed.ok) {
-      if (parsed.event) this.hub.emit({ type: 'raw_model_event', data: parsed.event })
-      this.emitError(
-        new RealtimeError('invalid_server_event', `Ignored a malformed server event: ${parsed.reason}.`, {
-          details: { data: typeof data === 'string' ? data.slice(0, 500) : data },
-        }),
-      )
-      return
-    }
-    this.hub.emit({ type: 'raw_model_event', data: parsed.event })
-    if (!parsed.known) return
-    try {
-      handleServerEvent(this, parsed.event)
-    } catch (cause) {
-      this.emitError(
-        new RealtimeError(
-          'invalid_server_event',
-          `Could not apply \`${parsed.event.type}\`: ${messageOf(cause)}`,
-          {
-            cause,
-            details: { data: parsed.event },
-          },
-        ),
-      )
-    }
+    onMessage: (data) => receiveServerMessage(this, data),
+    onClose: (info) => this.#closed(info),
   }
 
   /** The connection closed; with an error, recovery starts when it is on. */
-  closed(info: { code: number; reason: string; error: RealtimeError | null }): void {
+  #closed(info: { code: number; reason: string; error: RealtimeError | null }): void {
     const status = this.status
-    if (status === 'reconnecting') return this.reconnector?.attemptClosed(info.error)
-    if (info.error && this.live && this.reconnector && status !== 'connecting') {
+    if (status === 'reconnecting') return this.#reconnector?.attemptClosed(info.error)
+    if (info.error && this.live && this.#reconnector && status !== 'connecting') {
       this.emitError(info.error)
-      void this.reconnector.recover(info.error)
+      void this.#reconnector.recover(info.error)
       return
     }
     if (info.error && status !== 'closed') return this.fail(info.error)
-    if (status !== 'closed') this.teardown()
+    if (status !== 'closed') this.#teardown()
   }
 
   /** The server confirmed a session (first connection or reconnect). */
@@ -249,7 +209,7 @@ export class SessionEngine {
     if (format) this.outputFormat = format
     if (this.status === 'connecting') this.setStatus('listening')
     this.#markReady()
-    this.reconnector?.confirmed()
+    this.#reconnector?.confirmed()
   }
 
   /**
@@ -260,7 +220,7 @@ export class SessionEngine {
     const agents = [...reachableAgents(agent)]
     await Promise.all([
       agents.some((a) => a.tools.some((t) => t.type === 'hosted_mcp')) && this.mcp.load(),
-      (this.guardrails.length > 0 || agents.some((a) => a.outputGuardrails.length > 0)) &&
+      (this.#guardrails.length > 0 || agents.some((a) => a.outputGuardrails.length > 0)) &&
         this.monitor.load(),
     ])
   }
@@ -296,10 +256,10 @@ export class SessionEngine {
     if (!this.live) return
     this.#writeStatus('error')
     this.emitError(error)
-    this.teardown()
+    this.#teardown()
   }
 
-  teardown(): void {
+  #teardown(): void {
     this.output.cancelWait()
     this.tools.rejectAll('The session closed before the tool was approved.')
     this.mcp.loaded?.rejectAll('The session closed before the tool was approved.')
@@ -315,14 +275,14 @@ export class SessionEngine {
     this.#writeStatus('closed')
     this.transport.close()
     // A failed session was torn down when it failed.
-    if (status !== 'error') this.teardown()
+    if (status !== 'error') this.#teardown()
   }
 
   // --- sending --------------------------------------------------------------------------------
 
   send(event: ClientEvent): boolean {
     // The connection that runs the tools declares them: this one's updates must not clear them.
-    if (this.remoteTools && event.type === 'session.update' && 'tools' in event.session) {
+    if (this.#remoteTools && event.type === 'session.update' && 'tools' in event.session) {
       const { tools: _, ...session } = event.session
       event = { ...event, session }
     }
@@ -330,7 +290,7 @@ export class SessionEngine {
     if (status === 'closed' || status === 'error') return false
     if (status === 'reconnecting') {
       // Kept for the new connection; live microphone audio is stale by then.
-      if (event.type !== 'input_audio_buffer.append') this.reconnector?.outbox.push(event)
+      if (event.type !== 'input_audio_buffer.append') this.#reconnector?.outbox.push(event)
       return true
     }
     try {
@@ -398,6 +358,6 @@ export class SessionEngine {
 
   /** Recovery from dropped connections through `connect`. */
   enableReconnect(connect: () => Promise<void>, options?: ReconnectOptions): void {
-    this.reconnector = new Reconnector(this, connect, options)
+    this.#reconnector = new Reconnector(this, connect, options)
   }
 }

@@ -1,9 +1,46 @@
 import { bytesToMs, decodeBase64, fromWireFormat } from '../codec'
-import { RealtimeError } from '../errors'
+import { messageOf, RealtimeError } from '../errors'
 import { applyToHistory, settleItems, truncateItem } from '../history'
-import type { ServerEvent, ServerEventOf, WireItem, WireResponse } from '../protocol'
+import {
+  parseServerEvent,
+  type ServerEvent,
+  type ServerEventOf,
+  type WireItem,
+  type WireResponse,
+} from '../protocol'
 import { addUsage } from '../usage'
 import type { SessionEngine } from './engine'
+
+/** One message from the server: parsed once here, then acted on. */
+export function receiveServerMessage(engine: SessionEngine, data: unknown): void {
+  if (!engine.live) return
+  const parsed = parseServerEvent(data)
+  if (!parsed.ok) {
+    if (parsed.event) engine.hub.emit({ type: 'raw_model_event', data: parsed.event })
+    engine.emitError(
+      new RealtimeError('invalid_server_event', `Ignored a malformed server event: ${parsed.reason}.`, {
+        details: { data: typeof data === 'string' ? data.slice(0, 500) : data },
+      }),
+    )
+    return
+  }
+  engine.hub.emit({ type: 'raw_model_event', data: parsed.event })
+  if (!parsed.known) return
+  try {
+    handleServerEvent(engine, parsed.event)
+  } catch (cause) {
+    engine.emitError(
+      new RealtimeError(
+        'invalid_server_event',
+        `Could not apply \`${parsed.event.type}\`: ${messageOf(cause)}`,
+        {
+          cause,
+          details: { data: parsed.event },
+        },
+      ),
+    )
+  }
+}
 
 /**
  * What the session does on each server event it knows: the one place to extend when the kit

@@ -182,9 +182,9 @@ export class RealtimeSession<TContext = unknown>
 
   /** Runs a tool call that waits for approval; `always` approves this tool for the rest of the session. */
   approveTool(callId: string, options: { always?: boolean } = {}): void {
-    const engine = this.#engine
-    if (!engine.tools.approve(callId, options.always) && !engine.mcp.loaded?.approve(callId, options.always))
-      throw new RealtimeError('tool_not_found', `No tool call "${callId}" is waiting for approval.`)
+    const { tools, mcp } = this.#engine
+    if (!tools.approve(callId, options.always) && !mcp.loaded?.approve(callId, options.always))
+      notWaiting(callId)
   }
 
   /** Declines a tool call that waits for approval; the model gets `message` (or a default) as the result. */
@@ -194,7 +194,7 @@ export class RealtimeSession<TContext = unknown>
       !tools.reject(callId, options.message, options.always) &&
       !mcp.loaded?.reject(callId, options.message, options.always)
     )
-      throw new RealtimeError('tool_not_found', `No tool call "${callId}" is waiting for approval.`)
+      notWaiting(callId)
   }
 
   /** Sends any client event as is (an escape hatch for API features the kit does not wrap). */
@@ -211,4 +211,8 @@ export class RealtimeSession<TContext = unknown>
   async [Symbol.asyncDispose](): Promise<void> {
     this.close()
   }
+}
+
+function notWaiting(callId: string): never {
+  throw new RealtimeError('tool_not_found', `No tool call "${callId}" is waiting for approval.`)
 }

@@ -72,14 +72,10 @@ export class SessionStores {
 
   /** Subscribes to every store at once. */
   subscribe(listener: () => void): () => void {
-    const offs = [
-      this.status.subscribe(listener),
-      this.agent.subscribe(listener),
-      this.conversation.subscribe(listener),
-      this.toolCalls.subscribe(listener),
-      this.usage.subscribe(listener),
-      this.latency.subscribe(listener),
-    ]
+    const { status, agent, conversation, toolCalls, usage, latency } = this
+    const offs = [status, agent, conversation, toolCalls, usage, latency].map((store) =>
+      store.subscribe(listener),
+    )
     return () => {
       for (const off of offs) off()
     }
