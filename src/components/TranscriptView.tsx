@@ -91,14 +91,19 @@ export function useTranscriptView() {
   followingRef.current = following
   const announcement = useAnnouncement(itemIds)
 
+  // Where the reader was last seen, to tell a move up (leaving the end) from content growing below.
+  // Our own scrolls count too: a reader's scroll coalesced with one of them into a single scroll
+  // event must still read as the move it is.
+  const lastTop = useRef(0)
   const scrollToEnd = useCallback(() => {
     const el = scrollRef.current
-    if (el) el.scrollTop = el.scrollHeight
+    if (!el) return
+    el.scrollTop = el.scrollHeight
+    lastTop.current = el.scrollTop
   }, [])
   // Following scrolls in the next frame, where the browser lays the page out anyway: scrolling in
   // the commit would force a second, synchronous layout into the task that rendered the rows.
   const frame = useRef(0)
-  const lastTop = useRef(0)
   const followToEnd = useCallback(() => {
     if (frame.current || typeof requestAnimationFrame === 'undefined') return
     frame.current = requestAnimationFrame(() => {
