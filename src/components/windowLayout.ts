@@ -26,7 +26,7 @@ const grow = <A extends Float64Array | Uint32Array>(from: A, to: A): A => {
  * two prefix sums kept apart, measured px and unmeasured count, so a new average moves no sum and
  * a height changing at row i recomputes the sums from i only, and lazily.
  */
-export function createWindow<T>(initialEstimate: number, seed?: WindowSeed<T>) {
+export function createWindow<T>(initialEstimate: number, handOver?: () => WindowSeed<T>) {
   let items: readonly T[] = []
   let keyOf: (item: T) => unknown = (item) => item
   let overscan = 400
@@ -37,6 +37,7 @@ export function createWindow<T>(initialEstimate: number, seed?: WindowSeed<T>) {
   let viewport = 0
   let current: WindowRange = { start: 0, end: 0, before: 0, after: 0 }
   let shown = current // what the DOM shows: the range of the last commit
+  let shownBottom = 0 // where the rows shown end in the DOM
   let changedFrom = 0 // first row that came, went or moved since the last commit (none: the length)
   let version = 0
   let frame = 0
@@ -49,8 +50,9 @@ export function createWindow<T>(initialEstimate: number, seed?: WindowSeed<T>) {
   const rows = new Set<Element>()
   const sizes = new Map<unknown, number>()
   const listeners = new Set<() => void>()
-  if (seed) {
-    const { scroller, items: shownItems, getKey } = seed
+
+  /** Takes over from a list that rendered every row: their heights, and where its view is now. */
+  const takeOver = ({ scroller, items: shownItems, getKey }: WindowSeed<T>) => {
     for (const row of scroller.querySelectorAll<HTMLElement>('[data-index]')) {
       const item = shownItems[Number(row.dataset.index)]
       const size = row.getBoundingClientRect().height
@@ -85,14 +87,23 @@ export function createWindow<T>(initialEstimate: number, seed?: WindowSeed<T>) {
     return from
   }
   /**
-   * How far the rows shown moved in the layout since their commit (the average changed, rows above
-   * were measured): the DOM still places them at the old spot until the next commit, which scrolls
-   * by this much so the rows in view stay put.
+   * Where a scroll position in the DOM, laid out by the last commit, lies in the layout now. The
+   * rows shown moved as far as their top did (the average changed, rows above were measured), and
+   * the next commit scrolls by as much so the rows in view stay put. A position in a spacer keeps
+   * its share of the spacer: a jump there (a dragged scrollbar) lands where it was aimed.
    */
-  const drift = () => (changedFrom >= shown.start ? offset(shown.start) - shown.before : 0)
+  const toLayout = (p: number): number => {
+    if (changedFrom < shown.start) return p // rows came or went above: nothing to map by
+    const top = offset(shown.start)
+    if (p < shown.before) return top === shown.before ? p : (p / shown.before) * top
+    const bottom = offset(shown.end)
+    const after = offset(items.length) - bottom
+    if (p <= shownBottom || after === shown.after || shown.after <= 0) return p + top - shown.before
+    return bottom + ((p - shownBottom) / shown.after) * after
+  }
   const range = (): WindowRange => {
     const n = items.length
-    const y = scrollTop + drift()
+    const y = toLayout(scrollTop)
     const start = Math.min(rowAt(y - overscan, 0, n), Math.max(0, n - 1))
     const end = Math.min(n, rowAt(y + viewport + overscan, start, n) + 1)
     return { start, end, before: offset(start), after: offset(n) - offset(end) }
@@ -170,6 +181,10 @@ export function createWindow<T>(initialEstimate: number, seed?: WindowSeed<T>) {
 
     /** The range to render for these items; only rows from the first changed key are looked up. */
     render(next: readonly T[], getKey: (item: T) => unknown, nextOverscan: number): WindowRange {
+      // At the first render, not when the core loaded: the view may have moved since (a list that
+      // grew long follows its end), and the DOM still shows what the last commit left.
+      if (handOver) takeOver(handOver())
+      handOver = undefined
       keyOf = getKey
       overscan = nextOverscan
       if (next !== items) {
@@ -198,7 +213,7 @@ export function createWindow<T>(initialEstimate: number, seed?: WindowSeed<T>) {
         items = next
         valid = Math.min(valid, k)
         if (at < n) {
-          shown = { ...shown, start: at }
+          shown = { ...shown, start: at, end: shown.end + at - first }
           changedFrom = at
         } else changedFrom = Math.min(changedFrom, k)
       }
@@ -208,14 +223,15 @@ export function createWindow<T>(initialEstimate: number, seed?: WindowSeed<T>) {
 
     /** After a commit: the spacers now follow the layout, and the scroll position follows them. */
     committed(range: WindowRange) {
-      const moved = drift()
       // From the position before this commit: the DOM may have clamped it to a shorter list, and
       // reading it here would cost a layout.
-      if (moved) {
-        scrollTop += moved
+      const moved = toLayout(scrollTop)
+      if (moved !== scrollTop) {
+        scrollTop = moved
         if (el) el.scrollTop = scrollTop
       }
       shown = range
+      shownBottom = offset(range.end)
       changedFrom = items.length
     },
 
@@ -237,6 +253,11 @@ export function createWindow<T>(initialEstimate: number, seed?: WindowSeed<T>) {
       observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(resized)
       observer?.observe(scroller)
       for (const row of rows) if (row.isConnected) observer?.observe(row)
+      // The view may have moved since the last render (it follows its end): no scroll event told
+      // this core, which listens from now on.
+      scrollTop = scroller.scrollTop
+      viewport = scroller.clientHeight || viewport
+      update()
       return () => {
         scroller.removeEventListener('scroll', onScroll)
         observer?.disconnect()

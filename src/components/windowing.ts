@@ -86,10 +86,11 @@ export function useWindow<T>({ items, getKey, scrollRef, estimate, overscan = 40
     if (list || !long) return
     let live = true
     void loadWindowing().then(({ createWindow }) => {
-      // A list that showed every row hands their heights over; one that started long shows what a
-      // new core would, and the core measures it as usual.
+      // A list that showed every row hands their heights over (as its first render finds them);
+      // one that started long shows what a new core would, and the core measures it as usual.
       const scroller = startedLong ? null : scrollRef.current
-      if (live) setList(createWindow<T>(estimate, scroller ? { scroller, ...shown.current } : undefined))
+      const handOver = scroller ? () => ({ scroller, ...shown.current }) : undefined
+      if (live) setList(createWindow<T>(estimate, handOver))
     })
     return () => {
       live = false
