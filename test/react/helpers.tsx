@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import { afterEach, expect } from 'vitest'
 import {
   type RealtimeAgent,
+  RealtimeClient,
   type RealtimeClientOptions,
   RealtimeProvider,
   type RealtimeProviderProps,
@@ -123,4 +124,42 @@ export async function expectAccessible(container: Element) {
     rules: { 'color-contrast': { enabled: false }, region: { enabled: false } },
   })
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([])
+}
+
+/** A text-only client connected to a fresh simulator of `sim`, the simulator, and a wrapper that provides the client. */
+export async function connected(
+  sim: ReturnType<typeof simulator>,
+  agent: RealtimeAgent,
+  options: Omit<SimulatorTransportOptions, 'clock'> = {},
+) {
+  const server = sim.start(options)
+  const client = new RealtimeClient({
+    agent,
+    auth: { clientSecret: 'ek_test' },
+    audio: false,
+    ...server.options,
+  })
+  await act(() => client.connect())
+  return { client, server, wrapper: providing(client) }
+}
+
+export function providing(client: RealtimeClient) {
+  return ({ children }: { children: ReactNode }) => (
+    <RealtimeProvider client={client}>{children}</RealtimeProvider>
+  )
+}
+
+/** The text of the last item once it is a completed message, else ''. */
+export function lastAnswer(client: RealtimeClient): string {
+  const last = client.stores.conversation.items.at(-1)
+  return last?.type === 'message' && last.status === 'completed' ? last.text : ''
+}
+
+/** Moves time `ms` at a time, each step in its own act (so React commits after each), until no timer is left. */
+export async function stepThrough(server: SimulatedServer, ms: number) {
+  await server.flush()
+  for (let steps = 0; server.clock.pendingTimers > 0; steps++) {
+    if (steps > 10_000) throw new Error('stepThrough: timers keep coming after 10 000 steps')
+    await server.advance(ms)
+  }
 }
