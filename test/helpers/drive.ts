@@ -19,3 +19,12 @@ export function drive(options: SimulatorOptions = {}) {
   }
   return { sim, send, events, types, of, settle, speak }
 }
+
+/** Server VAD with a 6 s idle timeout: the server speaks up when nobody has for that long. */
+export const IDLE_TIMEOUT_6S = {
+  type: 'session.update',
+  session: {
+    type: 'realtime',
+    audio: { input: { turn_detection: { type: 'server_vad', idle_timeout_ms: 6000 } } },
+  },
+}

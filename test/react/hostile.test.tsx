@@ -1,17 +1,8 @@
 import { act, render, screen, within } from '@testing-library/react'
-import type { ReactNode } from 'react'
 import { beforeAll, describe, expect, it } from 'vitest'
-import {
-  EventLog,
-  RealtimeAgent,
-  RealtimeClient,
-  RealtimeProvider,
-  ToolCallList,
-  TranscriptView,
-  tool,
-} from '../../src'
+import { EventLog, RealtimeAgent, ToolCallList, TranscriptView, tool } from '../../src'
 import { callTool, say } from '../../src/testing'
-import { loadJsonSchemaValidator, simulator } from './helpers'
+import { connected, loadJsonSchemaValidator, simulator } from './helpers'
 
 const sim = simulator()
 beforeAll(loadJsonSchemaValidator)
@@ -19,27 +10,18 @@ const PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1<
 
 describe('hostile text', () => {
   it('in tool arguments, tool output, transcripts and the event log renders as text', async () => {
-    const server = sim.start({
-      scenario: { turns: [{ replies: [callTool('echo', { html: PAYLOAD }), say(PAYLOAD)] }] },
-    })
     const echo = tool({
       name: 'echo',
       description: 'e',
       parameters: { type: 'object', properties: { html: { type: 'string' } } },
       execute: (args: { html: string }) => args.html,
     })
-    const agent = new RealtimeAgent({ name: 'H', tools: [echo] })
-    const client = new RealtimeClient({
-      agent,
-      auth: { clientSecret: 'ek_test' },
-      audio: false,
-      ...server.options,
-    })
-    await act(() => client.connect())
-    const wrapper = ({ children }: { children: ReactNode }) => (
-      <RealtimeProvider agent={agent} client={client}>
-        {children}
-      </RealtimeProvider>
+    const { client, server, wrapper } = await connected(
+      sim,
+      new RealtimeAgent({ name: 'H', tools: [echo] }),
+      {
+        scenario: { turns: [{ replies: [callTool('echo', { html: PAYLOAD }), say(PAYLOAD)] }] },
+      },
     )
     const { container } = render(
       <>

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { callTool, checkEvent, say } from '../../src/testing'
 import { tone } from '../helpers/audio'
-import { drive } from '../helpers/drive'
+import { drive, IDLE_TIMEOUT_6S } from '../helpers/drive'
 import { compileSchemasFirst } from '../helpers/schemas'
 
 compileSchemasFirst()
@@ -254,13 +254,7 @@ describe('RealtimeSimulator', () => {
     const { send, of, settle } = drive({
       scenario: { turns: [{ replies: [say('Anything else?'), say('Are you still there?')] }] },
     })
-    send({
-      type: 'session.update',
-      session: {
-        type: 'realtime',
-        audio: { input: { turn_detection: { type: 'server_vad', idle_timeout_ms: 6000 } } },
-      },
-    })
+    send(IDLE_TIMEOUT_6S)
     send({
       type: 'conversation.item.create',
       item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'hi' }] },

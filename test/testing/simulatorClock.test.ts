@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ManualClock, say } from '../../src/testing'
-import { drive } from '../helpers/drive'
+import { drive, IDLE_TIMEOUT_6S } from '../helpers/drive'
 import { compileSchemasFirst } from '../helpers/schemas'
 
 compileSchemasFirst()
@@ -47,13 +47,7 @@ describe('RealtimeSimulator on an injected clock', () => {
       clock,
       scenario: { turns: [{ replies: [say('Anything else?'), say('Are you still there?')] }] },
     })
-    send({
-      type: 'session.update',
-      session: {
-        type: 'realtime',
-        audio: { input: { turn_detection: { type: 'server_vad', idle_timeout_ms: 6000 } } },
-      },
-    })
+    send(IDLE_TIMEOUT_6S)
     send(hi)
     send({ type: 'response.create' })
     await clock.advance(0) // pace 0: the whole answer streams at t = 0
