@@ -61,14 +61,14 @@ const noVersion = () => 0
  * shows its first rows until the core has loaded; one that grows long keeps every row until then.
  */
 export function useWindow<T>({ items, getKey, scrollRef, estimate, overscan = 400 }: WindowOptions<T>) {
-  const long = items.length >= WINDOW_FROM
+  const n = items.length
+  const long = n >= WINDOW_FROM
   const [startedLong] = useState(long)
   // Once loaded, a list that starts long gets its core at once: its first range is the one below.
   const [list, setList] = useState<ListWindow<T> | null>(() =>
     long && layout ? layout.createWindow<T>(estimate) : null,
   )
   useSyncExternalStore(list?.subscribe ?? noSubscribe, list?.version ?? noVersion, list?.version ?? noVersion)
-  const n = items.length
   // What a new core renders first: the rows within `overscan` of the top, at the estimate.
   const first = Math.min(n, Math.floor(overscan / estimate) + 1)
   const range: WindowRange = list
@@ -76,11 +76,11 @@ export function useWindow<T>({ items, getKey, scrollRef, estimate, overscan = 40
     : startedLong
       ? { start: 0, end: first, before: 0, after: (n - first) * estimate }
       : { start: 0, end: n, before: 0, after: 0 }
-  // The rows the DOM shows, for the core to measure when it comes.
+  // The rows the DOM shows, for the core to measure when it comes (once it has, it keeps track).
   const shown = useRef({ items, getKey })
   useIsomorphicLayoutEffect(() => {
-    shown.current = { items, getKey }
-    list?.committed(range)
+    if (list) list.committed(range)
+    else shown.current = { items, getKey }
   })
   useEffect(() => {
     if (list || !long) return
