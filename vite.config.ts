@@ -112,6 +112,10 @@ export default defineConfig({
         /^node:/,
         '@cfworker/json-schema',
       ],
+      // One file per source module, as the source is laid out: an app's bundler then drops every
+      // module the app does not use (the package declares no side effects), which it cannot do
+      // inside a file that holds many; and lazily loaded parts stay chunks of their own.
+      output: { preserveModules: true, preserveModulesRoot: 'src' },
     },
   },
   test: {

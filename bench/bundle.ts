@@ -1,12 +1,38 @@
 /**
  * Bundle size of the kit's typical import, lazily loaded chunks included, React external, minified,
- * next to peers; also the size budgets CI enforces (`tsx bench/bundle.ts --budget`).
+ * next to peers; also the size budgets CI enforces (`tsx bench/bundle.ts --budget`). The kit is
+ * measured as users install it: the library build with the package's manifest (exports, side
+ * effects), imported by its name.
  */
-import { resolve } from 'node:path'
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { build, type Metafile } from 'esbuild'
+import { build as buildLibrary } from 'vite'
 
 const root = new URL('..', import.meta.url).pathname
+// Inside the project (in its git-ignored temp folder), so the package's dependencies resolve from
+// the project's node_modules, as an app's would.
+const app = join(root, 'temp/size-app')
+let installed: Promise<void> | undefined
+
+/** Builds the library and lays it out as an installed package, `node_modules/realtime-agent-kit`. */
+function installKit(): Promise<void> {
+  installed ??= (async () => {
+    const pkg = join(app, 'node_modules/realtime-agent-kit')
+    mkdirSync(pkg, { recursive: true })
+    // The app's own manifest: without it, the project's would make the kit's name a self-reference.
+    writeFileSync(join(app, 'package.json'), '{ "name": "size-app", "private": true }\n')
+    copyFileSync(join(root, 'package.json'), join(pkg, 'package.json'))
+    await buildLibrary({
+      root,
+      configFile: join(root, 'vite.config.ts'),
+      logLevel: 'silent',
+      build: { outDir: join(pkg, 'dist'), emptyOutDir: true, sourcemap: false },
+    })
+  })()
+  return installed
+}
 // The budget counts what a default session downloads (WebSocket transport, browser audio graph,
 // function-calling JSON-schema tools, a transcript under 100 rows); other modes are measured beside
 // it. The aim is 25 KiB; the figure is about 25.5. A coverage run of a default session found the
@@ -22,7 +48,7 @@ export const VOICE_CONSOLE_BUDGET_BROTLI_KIB = 33
 export const CASES: { name: string; code: string }[] = [
   {
     name: 'realtime-agent-kit (provider, hooks, TalkButton, TranscriptView, core)',
-    code: `export { RealtimeProvider, useRealtimeSession, useTranscript, useAgentEvents, useToolCalls, TalkButton, TranscriptView, RealtimeAgent, tool, handoff } from './src'`,
+    code: `export { RealtimeProvider, useRealtimeSession, useTranscript, useAgentEvents, useToolCalls, TalkButton, TranscriptView, RealtimeAgent, tool, handoff } from 'realtime-agent-kit'`,
   },
   {
     name: '@openai/agents-realtime (RealtimeAgent, RealtimeSession; no UI)',
@@ -54,8 +80,11 @@ export type LazyChunks = 'all' | ((inputs: string[]) => boolean)
  * them unless `lazy` picks some), React external.
  */
 export async function measure(code: string, lazy: LazyChunks = 'all'): Promise<Size> {
+  await installKit()
   const result = await build({
-    stdin: { contents: code, resolveDir: root, loader: 'ts' },
+    stdin: { contents: code, resolveDir: app, loader: 'ts' },
+    // As in an app: the project's tsconfig maps the kit's name to its source.
+    tsconfigRaw: {},
     bundle: true,
     minify: true,
     format: 'esm',
@@ -112,18 +141,21 @@ export async function measure(code: string, lazy: LazyChunks = 'all'): Promise<S
   return size
 }
 
-/** Code a session downloads only in some modes, by the source files (or folders) of its lazily loaded chunks. */
+/**
+ * Code a session downloads only in some modes, by the files (or folders) of its lazily loaded
+ * chunks: the kit's by their module path in the build, as laid out in `src`.
+ */
 const OPTIONAL = {
   /** The full JSON Schema validator: a tool schema with keywords beyond function calling's. */
   fullValidator: 'node_modules/@cfworker/json-schema/',
   /** The WebRTC call: `transport: 'webrtc'`. */
-  webrtc: 'src/core/transport/webrtcCall.ts',
+  webrtc: '/dist/core/transport/webrtcCall.js',
   /** Hosted MCP call handling: an agent with a hosted MCP tool. */
-  mcp: 'src/core/mcpCalls.ts',
+  mcp: '/dist/core/mcpCalls.js',
   /** Output guardrail checks: a run or an agent with output guardrails; loaded before connecting. */
-  guardrails: ['src/core/session/guardrails.ts', 'src/core/guardrailMonitor.ts'],
+  guardrails: ['/dist/core/session/guardrails.js', '/dist/core/guardrailMonitor.js'],
   /** The windowing core: a transcript (or event log) past `WINDOW_FROM` rows. */
-  windowing: 'src/components/windowLayout.ts',
+  windowing: '/dist/components/windowLayout.js',
   /** The `ws` package: only where no global WebSocket exists (older Node), never in a browser. */
   nodeWebSocket: 'node_modules/ws/',
 } satisfies Record<string, string | string[]>
@@ -145,7 +177,7 @@ function downloads(...used: Optional[]): LazyChunks {
     })
 }
 
-const typicalImport = `export { RealtimeProvider, useRealtimeSession, useTranscript, useAgentEvents, useToolCalls, TalkButton, TranscriptView, RealtimeAgent, tool, handoff } from './src'`
+const typicalImport = `export { RealtimeProvider, useRealtimeSession, useTranscript, useAgentEvents, useToolCalls, TalkButton, TranscriptView, RealtimeAgent, tool, handoff } from 'realtime-agent-kit'`
 
 /** The kit's own measurements; those with a budget fail `npm run size` above it. */
 export const KIT_CASES: { name: string; code: string; lazy: LazyChunks; budgetKiB?: number }[] = [
@@ -162,7 +194,7 @@ export const KIT_CASES: { name: string; code: string; lazy: LazyChunks; budgetKi
   },
   {
     name: 'typical import with a hosted MCP tool',
-    code: `${typicalImport}; export { hostedMcpTool } from './src'`,
+    code: `${typicalImport}; export { hostedMcpTool } from 'realtime-agent-kit'`,
     lazy: downloads('mcp'),
   },
   {
@@ -187,18 +219,18 @@ export const KIT_CASES: { name: string; code: string; lazy: LazyChunks; budgetKi
   },
   {
     name: 'VoiceConsole (every component) with the provider, lazy chunks included (windowing too: its event log passes 100 entries within a few turns)',
-    code: `export { RealtimeProvider, VoiceConsole, RealtimeAgent, tool } from './src'`,
+    code: `export { RealtimeProvider, VoiceConsole, RealtimeAgent, tool } from 'realtime-agent-kit'`,
     lazy: downloads('windowing'),
     budgetKiB: VOICE_CONSOLE_BUDGET_BROTLI_KIB,
   },
   {
     name: 'typical import with a zod tool (zod counted)',
-    code: `${typicalImport}; import { z } from 'zod'; import { tool as t } from './src'; export const weather = t({ name: 'w', description: 'w', parameters: z.object({ city: z.string() }), execute: ({ city }) => city })`,
+    code: `${typicalImport}; import { z } from 'zod'; import { tool as t } from 'realtime-agent-kit'; export const weather = t({ name: 'w', description: 'w', parameters: z.object({ city: z.string() }), execute: ({ city }) => city })`,
     lazy: downloads(),
   },
   {
     name: 'typical import with a zod/mini tool (zod/mini counted)',
-    code: `${typicalImport}; import * as z from 'zod/mini'; import { tool as t } from './src'; export const weather = t({ name: 'w', description: 'w', parameters: z.object({ city: z.string() }), execute: ({ city }) => city })`,
+    code: `${typicalImport}; import * as z from 'zod/mini'; import { tool as t } from 'realtime-agent-kit'; export const weather = t({ name: 'w', description: 'w', parameters: z.object({ city: z.string() }), execute: ({ city }) => city })`,
     lazy: downloads(),
   },
 ]
