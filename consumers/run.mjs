@@ -2,7 +2,7 @@
 // checks it there: type-check, build, run, server render and a render in Chromium. Needs `npm run
 // build` first. Prints one plain closing line; exits 1 when any check failed.
 import { execFileSync } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -99,6 +99,23 @@ for (const [major, from] of [
   })
   await check(`React ${major}: vite build (client and SSR)`, () => {
     npm(dir, 'run', 'build')
+  })
+  await check(`React ${major}: the app's bundle leaves out the components it does not import`, () => {
+    const assets = join(dir, 'dist/assets')
+    const js = readdirSync(assets)
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => readFileSync(join(assets, file), 'utf8'))
+      .join('\n')
+    // Class names each component renders: the imported ones must be there, the others not.
+    // The minifier may quote them with any quote mark.
+    const inBundle = (name) => ['"', "'", '`'].some((quote) => js.includes(`${quote}${name}`))
+    const present = ['rak-talk-button', 'rak-transcript'].filter((name) => !inBundle(name))
+    const unused = ['rak-console', 'rak-event-log', 'rak-tool-calls', 'rak-tabs', 'rak-message-input']
+    const shipped = unused.filter(inBundle)
+    if (present.length) throw new Error(`missing from the bundle: ${present.join(', ')}`)
+    if (shipped.length)
+      throw new Error(`components the app does not import are in its bundle: ${shipped.join(', ')}`)
+    return `${unused.length} unused components left out`
   })
   await check(`React ${major}: react-dom/server renders without window`, () =>
     npm(dir, 'run', 'ssr').split('\n').at(-2),
