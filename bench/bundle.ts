@@ -257,7 +257,7 @@ export async function bundleReport(): Promise<string> {
   return [
     '## Bundle size',
     '',
-    'A typical app import of each library, bundled with esbuild (minified ESM, browser, React external), with its lazily loaded chunks (for the kit, those its session downloads; for the peers, all of them). Command: `npm run bench`; the budget check is `npm run size`.',
+    "A typical app import of each library, bundled with esbuild (minified ESM, browser, React external), with its lazily loaded chunks (for the kit, those its session downloads; for the peers, all of them). Each library is measured as installed: the kit's library build laid out as a package (its manifest included) and imported by name, the peers from node_modules. Command: `npm run bench`; the budget check is `npm run size`.",
     '',
     '| import | minified | gzip | brotli |',
     '| --- | --- | --- | --- |',
