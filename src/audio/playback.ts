@@ -80,7 +80,7 @@ export class Playback {
       return
     }
     this.tracker.report(report)
-    store.update({ playing: report.type === 'position' && report.playing })
+    store.update({ playing: report.playing })
     if (report.type === 'drained') store.emit('drained', { itemId: report.itemId, playedMs: report.playedMs })
   }
 

@@ -1,7 +1,5 @@
 import type { PlaybackTracker } from '../core'
-import type { PlaybackReport } from './worklets/playback'
-
-type Position = Extract<PlaybackReport, { type: 'position' | 'interrupted' | 'drained' }>
+import type { PlaybackPosition as Position } from './worklets/playback'
 
 /**
  * The session's `PlaybackTracker`, fed by the playback worklet's reports: what was rendered for an
@@ -32,8 +30,7 @@ export class WorkletPlaybackTracker implements PlaybackTracker {
     const latencyMs = ((context as { outputLatency?: number } | null)?.outputLatency ?? 0) * 1000
     // While rendering, the last `latency` ms are still on their way to the speaker; once rendering
     // stopped, they arrive within `latency` ms.
-    if (latest.type === 'position' && latest.playing)
-      return Math.max(0, latest.playedMs + elapsed - latencyMs)
+    if (latest.playing) return Math.max(0, latest.playedMs + elapsed - latencyMs)
     return Math.max(0, latest.playedMs - Math.max(0, latencyMs - elapsed))
   }
 

@@ -24,7 +24,10 @@ export type PlaybackCommand =
   /** Fade out and drop everything queued. */
   | { type: 'interrupt' }
 
-/** What the playback processor reports; `time` is the context time the report stands for. */
+/**
+ * What the playback processor reports; `time` is the context time the report stands for, `playing`
+ * whether it is rendering then (only a position report can say yes).
+ */
 export type PlaybackReport =
   | {
       type: 'position'
@@ -34,9 +37,19 @@ export type PlaybackReport =
       time: number
       playing: boolean
     }
-  | { type: 'interrupted'; itemId: string | null; contentIndex: number; playedMs: number; time: number }
-  | { type: 'drained'; itemId: string; contentIndex: number; playedMs: number; time: number }
+  | {
+      type: 'interrupted'
+      itemId: string | null
+      contentIndex: number
+      playedMs: number
+      time: number
+      playing: false
+    }
+  | { type: 'drained'; itemId: string; contentIndex: number; playedMs: number; time: number; playing: false }
   | { type: 'underrun'; itemId: string; underruns: number; time: number }
+
+/** A report of how much of the current item has been rendered. */
+export type PlaybackPosition = Extract<PlaybackReport, { playedMs: number }>
 
 /**
  * Runs inside the AudioWorkletGlobalScope: decodes wire audio, resamples it to the context rate,
@@ -66,7 +79,7 @@ export function definePlaybackProcessor(
     declare private resamplers: Map<number, ResamplerInstance>
     declare private queue: Segment[]
     declare private buffered: number
-    declare private state: 'buffering' | 'playing'
+    declare private playing: boolean
     declare private ended: Set<string>
     declare private fadeLeft: number
     declare private itemId: string | null
@@ -81,7 +94,7 @@ export function definePlaybackProcessor(
       this.resamplers = new Map()
       this.queue = []
       this.buffered = 0
-      this.state = 'buffering'
+      this.playing = false
       this.ended = new Set()
       this.fadeLeft = -1
       this.itemId = null
@@ -132,7 +145,7 @@ export function definePlaybackProcessor(
         }
       } else if (command.type === 'interrupt') {
         // Fade what is playing; with nothing queued there is nothing to fade.
-        if (this.queue.length === 0 || this.state === 'buffering') this.flush()
+        if (this.queue.length === 0 || !this.playing) this.flush()
         else if (this.fadeLeft < 0) this.fadeLeft = this.fadeLength
       }
     }
@@ -141,19 +154,20 @@ export function definePlaybackProcessor(
       this.queue = []
       this.buffered = 0
       this.fadeLeft = -1
-      this.state = 'buffering'
+      this.playing = false
       for (const resampler of this.resamplers.values()) resampler.reset()
-      this.port.postMessage({
-        type: 'interrupted',
-        itemId: this.itemId,
-        contentIndex: this.contentIndex,
-        playedMs: this.ms(),
-        time: scope.currentTime,
-      } satisfies PlaybackReport)
+      this.report('interrupted', scope.currentTime)
     }
 
-    private ms(): number {
-      return (this.played / scope.sampleRate) * 1000
+    private report(type: PlaybackPosition['type'], time: number, playing = false): void {
+      this.port.postMessage({
+        type,
+        itemId: this.itemId,
+        contentIndex: this.contentIndex,
+        playedMs: (this.played / scope.sampleRate) * 1000,
+        time,
+        playing,
+      } as PlaybackPosition)
     }
 
     process(_inputs: Float32Array[][], outputs: Float32Array[][]): boolean {
@@ -161,29 +175,16 @@ export function definePlaybackProcessor(
       if (!output || output.length === 0) return true
       const out = output[0] as Float32Array
       out.fill(0)
-      const head = this.queue[0]
-      if (
-        this.state === 'buffering' &&
-        head &&
-        (this.buffered >= this.prebuffer || this.ended.has((this.queue.at(-1) as Segment).itemId))
-      ) {
-        this.state = 'playing'
-      }
+      const last = this.queue.at(-1)
+      if (last && (this.buffered >= this.prebuffer || this.ended.has(last.itemId))) this.playing = true
       let written = 0
-      while (this.state === 'playing' && written < out.length) {
+      while (this.playing && written < out.length) {
         const segment = this.queue[0]
         if (!segment) {
-          const finished = this.itemId !== null && this.ended.has(this.itemId)
-          this.state = 'buffering'
-          if (finished) {
-            this.port.postMessage({
-              type: 'drained',
-              itemId: this.itemId as string,
-              contentIndex: this.contentIndex,
-              playedMs: this.ms(),
-              time: scope.currentTime,
-            } satisfies PlaybackReport)
-            this.ended.delete(this.itemId as string)
+          this.playing = false
+          // The item drained if it had ended (and it is forgotten); otherwise more audio is late.
+          if (this.itemId !== null && this.ended.delete(this.itemId)) {
+            this.report('drained', scope.currentTime)
           } else {
             this.underruns++
             this.port.postMessage({
@@ -222,19 +223,12 @@ export function definePlaybackProcessor(
       }
       // Report while rendering, and once when rendering stops: an idle report would restart the
       // main thread's latency window.
-      const playing = this.state === 'playing'
+      const playing = this.playing
       if (
         this.itemId !== null &&
         ((playing && ++this.quanta % REPORT_EVERY === 0) || (!playing && this.wasPlaying))
       ) {
-        this.port.postMessage({
-          type: 'position',
-          itemId: this.itemId,
-          contentIndex: this.contentIndex,
-          playedMs: this.ms(),
-          time: scope.currentTime + out.length / scope.sampleRate,
-          playing,
-        } satisfies PlaybackReport)
+        this.report('position', scope.currentTime + out.length / scope.sampleRate, playing)
       }
       this.wasPlaying = playing
 
