@@ -47,10 +47,9 @@ export class Capture {
   #node: AudioWorkletNode | null = null
   #unsubscribe: (() => void) | null = null
   #lastFrameTime = 0
-  // The gate the worklet was last told, how many changes it was told and how many it answered.
+  // The gate the worklet was last told, and how many of its changes the worklet has not answered.
   #gate = false
-  #told = 0
-  #answered = 0
+  #unanswered = 0
   #waiting: (() => void)[] = []
 
   constructor(options: CaptureOptions) {
@@ -73,13 +72,10 @@ export class Capture {
    * microphone's typed error; does nothing if the graph stopped while the browser was asking.
    */
   async open(deviceId: string | undefined): Promise<void> {
-    const { store, levels, context: currentContext } = this.#options
+    const { store, levels, context: currentContext, microphone, frameMs, onLost } = this.#options
     const context = currentContext()
     if (!context) return
-    const stream = await openMicrophone(this.#options.mediaDevices(), {
-      ...this.#options.microphone,
-      deviceId,
-    })
+    const stream = await openMicrophone(this.#options.mediaDevices(), { ...microphone, deviceId })
     if (currentContext() !== context) {
       for (const track of stream.getTracks()) track.stop()
       return
@@ -93,13 +89,13 @@ export class Capture {
       numberOfOutputs: 0,
       processorOptions: {
         format: this.format,
-        frameMs: this.#options.frameMs,
+        frameMs,
         open: this.#gate,
       } satisfies CaptureProcessorOptions,
     })
     node.port.onmessage = ({ data }: MessageEvent<CaptureReport>) => {
       if (data.type === 'gate') {
-        if (++this.#answered === this.#told) this.#settle()
+        if (--this.#unanswered === 0) this.#settle()
         return
       }
       this.#lastFrameTime = data.time
@@ -112,7 +108,7 @@ export class Capture {
     const track = stream.getAudioTracks()[0]
     const openedId = track?.getSettings().deviceId ?? deviceId ?? ''
     track?.addEventListener('ended', () => {
-      if (this.#stream === stream) this.#options.onLost(openedId)
+      if (this.#stream === stream) onLost(openedId)
     })
     this.#unsubscribe = store.subscribe(() => this.#postGate())
     store.update({ inputDeviceId: deviceId ?? null })
@@ -124,7 +120,7 @@ export class Capture {
    * while the gate was open has been emitted by then. At once when there is no worklet.
    */
   settled(): Promise<void> {
-    if (!this.#node || this.#answered === this.#told) return Promise.resolve()
+    if (!this.#node || this.#unanswered === 0) return Promise.resolve()
     return new Promise((resolve) => this.#waiting.push(resolve))
   }
 
@@ -135,7 +131,7 @@ export class Capture {
   /** Stops the tracks and disconnects the nodes. Idempotent. */
   close(): void {
     // A worklet that is gone answers nothing more: whoever waits has every frame there will be.
-    this.#told = this.#answered = 0
+    this.#unanswered = 0
     this.#settle()
     this.#unsubscribe?.()
     for (const track of this.#stream?.getTracks() ?? []) track.stop()
@@ -153,7 +149,7 @@ export class Capture {
     const open = isGateOpen(this.#options.store.getSnapshot(), this.#options.echoGate)
     if (!this.#node || open === this.#gate) return
     this.#gate = open
-    this.#told++
+    this.#unanswered++
     this.#node.port.postMessage({ type: 'gate', open } satisfies CaptureCommand)
   }
 }
