@@ -50,7 +50,7 @@ export class Playback {
     const node = new AudioWorkletNode(context, PLAYBACK_PROCESSOR, {
       numberOfInputs: 0,
       numberOfOutputs: 1,
-      outputChannelCount: [1],
+      outputChannelCount: [1], // the processor renders one channel
       processorOptions: { prebufferMs, fadeMs },
     })
     const output = levels.attach('output', context)

@@ -171,9 +171,9 @@ export function definePlaybackProcessor(
     }
 
     process(_inputs: Float32Array[][], outputs: Float32Array[][]): boolean {
-      const output = outputs[0]
-      if (!output || output.length === 0) return true
-      const out = output[0] as Float32Array
+      // One output of one channel: the node is created with `outputChannelCount: [1]`.
+      const out = outputs[0]?.[0]
+      if (!out) return true
       out.fill(0)
       const last = this.queue.at(-1)
       if (last && (this.buffered >= this.prebuffer || this.ended.has(last.itemId))) this.playing = true
@@ -212,7 +212,7 @@ export function definePlaybackProcessor(
           if (this.fadeLeft === 0) {
             this.played += i + 1
             this.flush()
-            return this.copy(output, out)
+            return true
           }
         }
         written += take
@@ -231,12 +231,6 @@ export function definePlaybackProcessor(
         this.report('position', scope.currentTime + out.length / scope.sampleRate, playing)
       }
       this.wasPlaying = playing
-
-      return this.copy(output, out)
-    }
-
-    private copy(output: Float32Array[], mono: Float32Array): boolean {
-      for (let c = 1; c < output.length; c++) (output[c] as Float32Array).set(mono)
       return true
     }
   }
