@@ -91,13 +91,11 @@ export function defineCaptureProcessor(
       const length = (channels[0] as Float32Array).length
       if (this.mono.length !== length) this.mono = new Float32Array(length)
       const mono = this.mono
-      mono.set(channels[0] as Float32Array)
-      if (channels.length > 1) {
-        for (let c = 1; c < channels.length; c++) {
-          const channel = channels[c] as Float32Array
-          for (let i = 0; i < length; i++) mono[i] = (mono[i] as number) + (channel[i] as number)
-        }
-        for (let i = 0; i < length; i++) mono[i] = (mono[i] as number) / channels.length
+      // Downmix: each sample is the mean of the channels'.
+      for (let i = 0; i < length; i++) {
+        let sum = 0
+        for (let c = 0; c < channels.length; c++) sum += (channels[c] as Float32Array)[i] as number
+        mono[i] = sum / channels.length
       }
       const resampled = this.resampler.process(mono)
       let offset = 0
