@@ -114,13 +114,13 @@ export function defineCaptureProcessor(
 
     private post(time: number): void {
       const pcm = toPcm16(this.frame.subarray(0, this.fill || this.frame.length))
-      const bytes =
+      const encoded =
         this.format === 'g711_ulaw'
           ? g711.encodeUlaw(pcm)
           : this.format === 'g711_alaw'
             ? g711.encodeAlaw(pcm)
-            : new Uint8Array(pcm.buffer)
-      const frame: CaptureFrame = { type: 'frame', data: bytes.buffer as ArrayBuffer, time }
+            : pcm
+      const frame: CaptureFrame = { type: 'frame', data: encoded.buffer as ArrayBuffer, time }
       this.port.postMessage(frame, [frame.data])
     }
   }
