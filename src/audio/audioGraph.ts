@@ -59,7 +59,6 @@ export class AudioGraph {
       inputDeviceId: options.inputDeviceId ?? null,
       outputDeviceId: options.outputDeviceId ?? null,
     })
-    const { echoCancellation, noiseSuppression, autoGainControl } = options
     const context = () => this.#context
     const mediaDevices = () =>
       options.mediaDevices ?? (globalThis as { navigator?: Navigator }).navigator?.mediaDevices
@@ -69,7 +68,7 @@ export class AudioGraph {
       levels: this.#levels,
       context,
       mediaDevices,
-      microphone: { echoCancellation, noiseSuppression, autoGainControl },
+      microphone: options, // its echoCancellation, noiseSuppression and autoGainControl
       format: options.inputFormat ?? 'pcm16',
       frameMs: options.frameMs ?? 20,
       echoGate: options.echoGate ?? false,
