@@ -12,10 +12,9 @@ let outputWarmed = false
  * choose a speaker (`setSinkId`) or outside a browser.
  */
 export function warmAudioOutput(): void {
-  if (outputWarmed) return
-  const Media = (globalThis as { HTMLMediaElement?: typeof HTMLMediaElement }).HTMLMediaElement
+  // `Audio.prototype` is the audio element's prototype: it has setSinkId where media elements do.
   const Element = (globalThis as { Audio?: typeof Audio }).Audio
-  if (!Media || !Element || typeof Media.prototype.setSinkId !== 'function') return
+  if (outputWarmed || typeof Element?.prototype.setSinkId !== 'function') return
   outputWarmed = true
   void new Element().setSinkId('').catch(() => {})
 }
