@@ -55,10 +55,10 @@ export async function openAudioContext(
  */
 export function watchAudioContext(context: AudioContext, store: AudioGraphStore): () => void {
   const onState = () => {
-    // Safari reports 'interrupted' during calls or when another app takes the audio session.
-    const state = context.state as AudioContextState | 'interrupted'
-    if (state === 'running') store.update({ state: 'running' })
-    else if (state === 'suspended' || state === 'interrupted') store.update({ state: 'suspended' })
+    // Not running is suspended, Safari's 'interrupted' (during calls, or when another app takes the
+    // audio session) included; closing is the graph's to report.
+    if (context.state !== 'closed')
+      store.update({ state: context.state === 'running' ? 'running' : 'suspended' })
   }
   context.addEventListener('statechange', onState)
   const onGesture = () => {
