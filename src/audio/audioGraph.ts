@@ -173,13 +173,8 @@ export class AudioGraph {
     const { outputDeviceId } = store.getSnapshot()
     if (outputDeviceId) await this.#devices.selectOutput(outputDeviceId).catch(() => {})
     store.update({ state: context.state === 'running' ? 'running' : 'suspended' })
-    if (this.#options.microphone !== false) {
-      try {
-        await this.#capture.open(store.getSnapshot().inputDeviceId ?? undefined)
-      } catch (error) {
-        throw store.report(error)
-      }
-    }
+    // Opens that microphone, unless the graph has none; a failure is reported and thrown.
+    await this.#devices.selectInput(store.getSnapshot().inputDeviceId)
     this.#cleanup.push(this.#devices.watch())
     await this.#devices.list().catch(() => {})
   }
