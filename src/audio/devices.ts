@@ -107,7 +107,7 @@ export class DeviceSelection {
     const { store, started } = this.#options
     if (!started()) return
     store.emit('fallback', { kind, lostDeviceId })
-    store.fail(
+    store.report(
       new RealtimeError(
         'device_lost',
         `The ${kind === 'input' ? 'microphone' : 'speaker'} was disconnected; switched to the default device.`,

@@ -88,15 +88,15 @@ export class AudioGraphStore {
     for (const listener of this.#listeners.get(type) ?? []) (listener as Listener<AudioGraphEvents[K]>)(value)
   }
 
-  /** Records `error` in the snapshot, emits it, and returns it (so callers can `throw store.fail(e)`). */
-  fail(error: RealtimeError): RealtimeError {
-    this.update({ error })
-    this.emit('error', error)
-    return error
-  }
-
-  /** Reports `error` through `fail` when it is a {@link RealtimeError}; returns it either way, to rethrow. */
+  /**
+   * Records `error` in the snapshot and emits it when it is a {@link RealtimeError}; returns it
+   * either way, to rethrow (`throw store.report(error)`).
+   */
   report(error: unknown): unknown {
-    return error instanceof RealtimeError ? this.fail(error) : error
+    if (error instanceof RealtimeError) {
+      this.update({ error })
+      this.emit('error', error)
+    }
+    return error
   }
 }

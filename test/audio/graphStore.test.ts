@@ -37,7 +37,7 @@ describe('the audio graph store', () => {
     expect(store.report(other)).toBe(other)
     expect(emitted).toHaveLength(1)
     off()
-    store.fail(new RealtimeError('device_lost', 'again'))
+    store.report(new RealtimeError('device_lost', 'again'))
     expect(emitted).toHaveLength(1)
   })
 })
