@@ -39,9 +39,9 @@ export class Playback {
     this.format = options.format
   }
 
-  /** The node that carries the agent's audio to the speakers, while built. */
+  /** The node that carries the agent's audio to the speakers, while built (the output analyser). */
   get output(): AudioNode | null {
-    return this.#node ? this.#options.levels.node('output') : null
+    return this.#options.levels.node('output')
   }
 
   /** Builds worklet -> output analyser -> destination in `context` (its worklets loaded). */
