@@ -15,17 +15,14 @@ import { type VoiceState, voiceStateOf } from './voiceState'
 /** How `TalkButton` talks: `toggle` (click to connect or mute) or `push` (hold to talk). */
 export type TalkMode = 'toggle' | 'push'
 
-const TOGGLE_LABELS: Record<VoiceState, string> = {
+// A toggle's label by voice state; a live microphone, in any other state, offers to mute.
+const TOGGLE_LABELS: Partial<Record<VoiceState, string>> = {
   idle: 'Start conversation',
   error: 'Start conversation',
   connecting: 'Connecting…',
   reconnecting: 'Reconnecting…',
   'mic-blocked': 'Retry microphone',
   muted: 'Unmute microphone',
-  listening: 'Mute microphone',
-  thinking: 'Mute microphone',
-  approval: 'Mute microphone',
-  speaking: 'Mute microphone',
 }
 
 /**
@@ -56,14 +53,23 @@ export function useTalkButton({ mode = 'toggle' }: { mode?: TalkMode } = {}) {
   const start = () => {
     if (offline) void session.connect().catch(() => {})
   }
-  const label = mode === 'push' ? (talking ? 'Release to send' : 'Hold to talk') : TOGGLE_LABELS[state]
+  const toggleLabel = TOGGLE_LABELS[state] ?? 'Mute microphone'
+  const label = mode === 'push' ? (talking ? 'Release to send' : 'Hold to talk') : toggleLabel
+  // Push to talk: a press (pointer or Space) connects if needed and opens the turn; a release ends it.
+  const press = () => {
+    start()
+    session.setTalking(true)
+  }
+  const release = () => {
+    if (mode === 'push' && talking) session.setTalking(false)
+  }
 
   const getButtonProps = (
     props: ButtonHTMLAttributes<HTMLButtonElement> = {},
   ): ButtonHTMLAttributes<HTMLButtonElement> & Record<`data-${string}`, string | undefined> => ({
     type: 'button',
     'aria-pressed': pressed,
-    'aria-label': props['aria-label'] ?? label,
+    'aria-label': label, // yours, if given, comes with the spread below
     'aria-disabled': busy || undefined,
     'aria-busy': busy || undefined,
     'data-state': status,
@@ -87,22 +93,14 @@ export function useTalkButton({ mode = 'toggle' }: { mode?: TalkMode } = {}) {
     onPointerDown: composeHandlers(props.onPointerDown, (event: PointerEvent<HTMLButtonElement>) => {
       if (mode !== 'push') return
       event.currentTarget.setPointerCapture?.(event.pointerId)
-      start()
-      session.setTalking(true)
+      press()
     }),
-    onPointerUp: composeHandlers(props.onPointerUp, () => {
-      if (mode === 'push' && talking) session.setTalking(false)
-    }),
-    onPointerCancel: composeHandlers(props.onPointerCancel, () => {
-      if (mode === 'push' && talking) session.setTalking(false)
-    }),
+    onPointerUp: composeHandlers(props.onPointerUp, release),
+    onPointerCancel: composeHandlers(props.onPointerCancel, release),
     onKeyDown: composeHandlers(props.onKeyDown, (event: KeyboardEvent<HTMLButtonElement>) => {
       if (mode !== 'push' || event.key !== ' ') return
       event.preventDefault() // Space would also click the button
-      if (!event.repeat) {
-        start()
-        session.setTalking(true)
-      }
+      if (!event.repeat) press()
     }),
     onKeyUp: composeHandlers(props.onKeyUp, (event: KeyboardEvent<HTMLButtonElement>) => {
       if (mode === 'push' && event.key === ' ') {
