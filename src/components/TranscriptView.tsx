@@ -16,6 +16,7 @@ import {
 } from 'react'
 import { handoffTarget, type RealtimeItem } from '../core'
 import { useRealtimeClient, useSelector, useTranscriptIds, useTranscriptItem } from '../react'
+import { identity } from '../react/hooks'
 import { ArrowDownIcon, ToolIcon } from './icons'
 import { composeHandlers, cx, type ElementProps, flag } from './props'
 import { useWindow } from './windowing'
@@ -23,7 +24,6 @@ import { withdrawnStoreOf } from './withdrawn'
 
 const NEAR_BOTTOM_PX = 32
 const ROW_ESTIMATE = 64
-const identity = <T,>(value: T): T => value
 
 /** The text to announce: the latest finished assistant message (streaming deltas are not announced). */
 function useAnnouncement(itemIds: readonly string[]): string {

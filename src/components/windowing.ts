@@ -1,13 +1,6 @@
 'use client'
-import {
-  type RefObject,
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  useSyncExternalStore,
-} from 'react'
+import { type RefObject, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { useIsomorphicLayoutEffect } from '../react/hooks'
 import type { ListWindow } from './windowLayout'
 
 /** The part of a list to render: rows `[start, end)` between spacers of `before` and `after` px. */
@@ -48,7 +41,6 @@ export const loadWindowing = (): Promise<Layout> =>
     return module
   }))
 
-const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
 const noSubscribe = () => () => {}
 const noVersion = () => 0
 

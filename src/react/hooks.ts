@@ -25,7 +25,11 @@ const selectToolCalls = (s: RealtimeClientSnapshot) => s.toolCalls
 const selectUsage = (s: RealtimeClientSnapshot) => s.usage
 const selectLatencies = (s: RealtimeClientSnapshot) => s.latencies
 
-const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
+// The next two serve the components too; the package's entry does not export them.
+/** A layout effect in the browser, an effect on the server (where layout effects warn). */
+export const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
+/** A selector (or key) that is its input. */
+export const identity = <T>(value: T): T => value
 
 /**
  * The conversation's status and commands.
@@ -97,8 +101,6 @@ export function useTranscriptItem(itemId: string): RealtimeItem | undefined {
   )
   return useSelector(store, identity)
 }
-
-const identity = <T>(value: T): T => value
 
 /**
  * Item ids in conversation order; changes only when items come or go, not on every delta.
