@@ -235,7 +235,9 @@ export function createWindow<T>(initialEstimate: number, handOver?: () => Window
       changedFrom = items.length
     },
 
-    observe(row: Element) {
+    /** The `measure` ref of each rendered row (React calls it with null when the row goes). */
+    observe(row: Element | null) {
+      if (!row) return
       rows.add(row)
       observer?.observe(row)
     },

@@ -1,5 +1,5 @@
 'use client'
-import { type RefObject, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { type RefObject, useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { useIsomorphicLayoutEffect } from '../react/hooks'
 import type { ListWindow } from './windowLayout'
 
@@ -41,8 +41,8 @@ export const loadWindowing = (): Promise<Layout> =>
     return module
   }))
 
-const noSubscribe = () => () => {}
-const noVersion = () => 0
+// Stands in for the core until it loads: nothing to subscribe to, nothing to measure.
+const NO_CORE = { subscribe: () => () => {}, version: () => 0, observe: () => {} }
 
 /**
  * Windowing for a vertical list of rows of any height: which rows to render for the scroll
@@ -60,7 +60,8 @@ export function useWindow<T>({ items, getKey, scrollRef, estimate, overscan = 40
   const [list, setList] = useState<ListWindow<T> | null>(() =>
     long && layout ? layout.createWindow<T>(estimate) : null,
   )
-  useSyncExternalStore(list?.subscribe ?? noSubscribe, list?.version ?? noVersion, list?.version ?? noVersion)
+  const core = list ?? NO_CORE
+  useSyncExternalStore(core.subscribe, core.version, core.version)
   // What a new core renders first: the rows within `overscan` of the top, at the estimate.
   const first = Math.min(n, Math.floor(overscan / estimate) + 1)
   const range: WindowRange = list
@@ -92,11 +93,5 @@ export function useWindow<T>({ items, getKey, scrollRef, estimate, overscan = 40
     const el = scrollRef.current
     return list && el ? list.attach(el) : undefined
   }, [list, scrollRef])
-  const measure = useCallback(
-    (row: HTMLElement | null) => {
-      if (row) list?.observe(row)
-    },
-    [list],
-  )
-  return { ...range, measure }
+  return { ...range, measure: core.observe }
 }
