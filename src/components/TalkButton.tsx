@@ -15,8 +15,9 @@ import { type VoiceState, voiceStateOf } from './voiceState'
 /** How `TalkButton` talks: `toggle` (click to connect or mute) or `push` (hold to talk). */
 export type TalkMode = 'toggle' | 'push'
 
-// A toggle's label by voice state; a live microphone, in any other state, offers to mute.
-const TOGGLE_LABELS: Partial<Record<VoiceState, string>> = {
+// A toggle's label while it is not pressed: offline, connecting, blocked or muted. In any other
+// state the microphone is live: the toggle is pressed and offers to mute.
+const UNPRESSED_LABELS: Partial<Record<VoiceState, string>> = {
   idle: 'Start conversation',
   error: 'Start conversation',
   connecting: 'Connecting…',
@@ -46,22 +47,22 @@ export function useTalkButton({ mode = 'toggle' }: { mode?: TalkMode } = {}) {
   )
   const busy = state === 'connecting' || state === 'reconnecting'
   const offline = state === 'idle' || state === 'error'
-  const pressed =
-    mode === 'push' ? talking : !offline && !busy && state !== 'muted' && state !== 'mic-blocked'
+  const push = mode === 'push'
+  const unpressedLabel = UNPRESSED_LABELS[state]
+  const pressed = push ? talking : !unpressedLabel
+  const label = push ? (talking ? 'Release to send' : 'Hold to talk') : (unpressedLabel ?? 'Mute microphone')
   // A double click on Start must not mute: its second click arrives once the session is live.
   const startedBy = useRef(false)
   const start = () => {
     if (offline) void session.connect().catch(() => {})
   }
-  const toggleLabel = TOGGLE_LABELS[state] ?? 'Mute microphone'
-  const label = mode === 'push' ? (talking ? 'Release to send' : 'Hold to talk') : toggleLabel
   // Push to talk: a press (pointer or Space) connects if needed and opens the turn; a release ends it.
   const press = () => {
     start()
     session.setTalking(true)
   }
   const release = () => {
-    if (mode === 'push' && talking) session.setTalking(false)
+    if (talking) session.setTalking(false)
   }
 
   const getButtonProps = (
@@ -82,7 +83,7 @@ export function useTalkButton({ mode = 'toggle' }: { mode?: TalkMode } = {}) {
       const repeat = event.detail > 1 && startedBy.current
       startedBy.current = false
       if (busy || repeat) return
-      if (mode === 'push') return start()
+      if (push) return start()
       if (offline) {
         startedBy.current = true
         start()
@@ -90,23 +91,24 @@ export function useTalkButton({ mode = 'toggle' }: { mode?: TalkMode } = {}) {
       else if (muted) session.unmute()
       else session.mute()
     }),
-    onPointerDown: composeHandlers(props.onPointerDown, (event: PointerEvent<HTMLButtonElement>) => {
-      if (mode !== 'push') return
-      event.currentTarget.setPointerCapture?.(event.pointerId)
-      press()
-    }),
-    onPointerUp: composeHandlers(props.onPointerUp, release),
-    onPointerCancel: composeHandlers(props.onPointerCancel, release),
-    onKeyDown: composeHandlers(props.onKeyDown, (event: KeyboardEvent<HTMLButtonElement>) => {
-      if (mode !== 'push' || event.key !== ' ') return
-      event.preventDefault() // Space would also click the button
-      if (!event.repeat) press()
-    }),
-    onKeyUp: composeHandlers(props.onKeyUp, (event: KeyboardEvent<HTMLButtonElement>) => {
-      if (mode === 'push' && event.key === ' ') {
+    // Holding to talk; a toggle leaves these events to your handlers alone.
+    ...(push && {
+      onPointerDown: composeHandlers(props.onPointerDown, (event: PointerEvent<HTMLButtonElement>) => {
+        event.currentTarget.setPointerCapture?.(event.pointerId)
+        press()
+      }),
+      onPointerUp: composeHandlers(props.onPointerUp, release),
+      onPointerCancel: composeHandlers(props.onPointerCancel, release),
+      onKeyDown: composeHandlers(props.onKeyDown, (event: KeyboardEvent<HTMLButtonElement>) => {
+        if (event.key !== ' ') return
+        event.preventDefault() // Space would also click the button
+        if (!event.repeat) press()
+      }),
+      onKeyUp: composeHandlers(props.onKeyUp, (event: KeyboardEvent<HTMLButtonElement>) => {
+        if (event.key !== ' ') return
         event.preventDefault()
         session.setTalking(false)
-      }
+      }),
     }),
   })
   return { status, state, pressed, label, getButtonProps }
