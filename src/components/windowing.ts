@@ -62,13 +62,12 @@ export function useWindow<T>({ items, getKey, scrollRef, estimate, overscan = 40
   )
   const core = list ?? NO_CORE
   useSyncExternalStore(core.subscribe, core.version, core.version)
-  // What a new core renders first: the rows within `overscan` of the top, at the estimate.
-  const first = Math.min(n, Math.floor(overscan / estimate) + 1)
+  // Until the core comes: every row, or for a list long from the start what a new core renders
+  // first (the rows within `overscan` of the top, at the estimate).
+  const end = startedLong ? Math.min(n, Math.floor(overscan / estimate) + 1) : n
   const range: WindowRange = list
     ? list.render(items, getKey, overscan)
-    : startedLong
-      ? { start: 0, end: first, before: 0, after: (n - first) * estimate }
-      : { start: 0, end: n, before: 0, after: 0 }
+    : { start: 0, end, before: 0, after: (n - end) * estimate }
   // The rows the DOM shows, for the core to measure when it comes (once it has, it keeps track).
   const shown = useRef({ items, getKey })
   useIsomorphicLayoutEffect(() => {
