@@ -101,16 +101,7 @@ export function useTranscriptView() {
     el.scrollTop = el.scrollHeight
     lastTop.current = el.scrollTop
   }, [])
-  // Following scrolls in the next frame, where the browser lays the page out anyway: scrolling in
-  // the commit would force a second, synchronous layout into the task that rendered the rows.
   const frame = useRef(0)
-  const followToEnd = useCallback(() => {
-    if (frame.current || typeof requestAnimationFrame === 'undefined') return
-    frame.current = requestAnimationFrame(() => {
-      frame.current = 0
-      if (followingRef.current) scrollToEnd()
-    })
-  }, [scrollToEnd])
   useEffect(() => () => cancelAnimationFrame(frame.current), [])
 
   // Rows added or growing change the content's height without this component re-rendering. The
@@ -122,7 +113,7 @@ export function useTranscriptView() {
       if (followingRef.current) scrollToEnd()
     })
     const observe = () => {
-      for (const child of Array.from(el.children)) observer.observe(child)
+      for (const child of el.children) observer.observe(child)
     }
     observe()
     // The content element appears with the first row: watch it when it comes.
@@ -133,10 +124,16 @@ export function useTranscriptView() {
       mutations.disconnect()
     }
   }, [scrollToEnd])
+  // Following a new item scrolls in the next frame, where the browser lays the page out anyway:
+  // scrolling in the commit would force a second, synchronous layout into the task that rendered the rows.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new item is the trigger to scroll, not an input.
   useEffect(() => {
-    if (followingRef.current) followToEnd()
-  }, [itemIds, followToEnd])
+    if (!followingRef.current || frame.current || typeof requestAnimationFrame === 'undefined') return
+    frame.current = requestAnimationFrame(() => {
+      frame.current = 0
+      if (followingRef.current) scrollToEnd()
+    })
+  }, [itemIds, scrollToEnd])
 
   const jumpToLatest = useCallback(() => {
     setFollowing(true)
