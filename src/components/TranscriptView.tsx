@@ -213,6 +213,8 @@ export const TranscriptRow = memo(function TranscriptRow({ itemId }: { itemId: s
   if (!item) return null
   const role = item.type === 'message' ? item.role : 'tool'
   const withdrawn = guardrails !== undefined
+  const reasons = guardrails?.join(', ')
+  const truncated = item.type === 'message' && item.truncated !== null && !withdrawn
   // A handoff's output is for the model ({"assistant": name}); the reader gets a sentence.
   const handedTo = handoffTarget(item)
   return (
@@ -220,7 +222,7 @@ export const TranscriptRow = memo(function TranscriptRow({ itemId }: { itemId: s
       className="rak-transcript__row"
       data-role={role}
       data-state={item.status}
-      data-truncated={flag(item.type === 'message' && item.truncated !== null && !withdrawn)}
+      data-truncated={flag(truncated)}
       data-streaming={flag(item.status === 'in_progress' && !withdrawn)}
       data-withdrawn={withdrawn ? display : undefined}
     >
@@ -240,13 +242,13 @@ export const TranscriptRow = memo(function TranscriptRow({ itemId }: { itemId: s
         </p>
       ) : withdrawn && display === 'replace' ? (
         <p className="rak-transcript__text rak-transcript__withdrawn">
-          This answer was withdrawn ({guardrails.join(', ')}).
+          This answer was withdrawn ({reasons}).
         </p>
       ) : (
         <p className="rak-transcript__text">
-          {withdrawn && <span className="rak-transcript__badge">Withdrawn ({guardrails.join(', ')}) </span>}
+          {withdrawn && <span className="rak-transcript__badge">Withdrawn ({reasons}) </span>}
           {item.text || (item.status === 'in_progress' ? '…' : '')}
-          {item.truncated && !withdrawn && (
+          {truncated && (
             <span className="rak-transcript__truncated" title="The rest was not heard">
               … <span className="rak-visually-hidden">(interrupted)</span>
             </span>
