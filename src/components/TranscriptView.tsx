@@ -20,7 +20,7 @@ import { identity } from '../react/hooks'
 import { ArrowDownIcon, ToolIcon } from './icons'
 import { composeHandlers, cx, type ElementProps, flag } from './props'
 import { useWindow } from './windowing'
-import { withdrawnStoreOf } from './withdrawn'
+import { useWithdrawn } from './withdrawn'
 
 const NEAR_BOTTOM_PX = 32
 const ROW_ESTIMATE = 64
@@ -28,7 +28,7 @@ const ROW_ESTIMATE = 64
 /** The text to announce: the latest finished assistant message (streaming deltas are not announced). */
 function useAnnouncement(itemIds: readonly string[]): string {
   const { conversation } = useRealtimeClient().stores
-  const withdrawn = useWithdrawn()
+  const withdrawn = useWithdrawn(identity)
   // Only the last few items can change the announcement: listen to those, not to every delta.
   const store = useMemo(() => {
     const recent = itemIds.slice(-5)
@@ -51,11 +51,6 @@ function useAnnouncement(itemIds: readonly string[]): string {
     }
   }, [conversation, itemIds, withdrawn])
   return useSelector(store, identity)
-}
-
-function useWithdrawn() {
-  const store = withdrawnStoreOf(useRealtimeClient())
-  return useSelector(store, store.getSnapshot)
 }
 
 /**
@@ -207,8 +202,7 @@ function roleLabel(item: RealtimeItem): string {
 /** One row; re-renders only when its own item (or its withdrawal) changes. */
 export const TranscriptRow = memo(function TranscriptRow({ itemId }: { itemId: string }) {
   const item = useTranscriptItem(itemId)
-  const store = withdrawnStoreOf(useRealtimeClient())
-  const guardrails = useSelector(store, (s) => s.get(itemId))
+  const guardrails = useWithdrawn((withdrawn) => withdrawn.get(itemId))
   const display = useContext(WithdrawnDisplayContext)
   if (!item) return null
   const role = item.type === 'message' ? item.role : 'tool'
