@@ -278,10 +278,9 @@ export const TranscriptView = forwardRef<HTMLDivElement, TranscriptViewProps>(fu
   ref,
 ) {
   const { itemIds, following, jumpToLatest, announcement, getScrollProps, scrollRef } = useTranscriptView()
-  const scrollProps = getScrollProps(props)
   return (
     <div ref={ref} className={cx('rak-transcript', className)} data-following={flag(following)}>
-      <div {...scrollProps} className="rak-transcript__scroll">
+      <div {...getScrollProps(props)} className="rak-transcript__scroll">
         {itemIds.length === 0 ? (
           <p className="rak-transcript__empty">{emptyText}</p>
         ) : (
