@@ -141,7 +141,7 @@ export function useTranscriptView() {
     ref: scrollRef,
     role: 'log',
     'aria-live': 'off' as const, // announced through the polite region instead, once per message
-    'aria-label': props['aria-label'] ?? 'Transcript',
+    'aria-label': 'Transcript', // yours, if given, comes with the spread below
     tabIndex: 0,
     'data-following': flag(following),
     ...props,
