@@ -15,8 +15,7 @@ import {
   useState,
 } from 'react'
 import { handoffTarget, type RealtimeItem } from '../core'
-import { useRealtimeClient, useSelector, useTranscriptIds, useTranscriptItem } from '../react'
-import { identity } from '../react/hooks'
+import { identity, useRealtimeClient, useSelector, useTranscriptIds, useTranscriptItem } from '../react'
 import { ArrowDownIcon, ToolIcon } from './icons'
 import { composeHandlers, cx, type ElementProps, flag } from './props'
 import { useWindow } from './windowing'

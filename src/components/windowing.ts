@@ -1,6 +1,6 @@
 'use client'
 import { type RefObject, useEffect, useRef, useState, useSyncExternalStore } from 'react'
-import { useIsomorphicLayoutEffect } from '../react/hooks'
+import { useIsomorphicLayoutEffect } from '../react'
 import type { ListWindow } from './windowLayout'
 
 /** The part of a list to render: rows `[start, end)` between spacers of `before` and `after` px. */

@@ -25,7 +25,7 @@ const selectToolCalls = (s: RealtimeClientSnapshot) => s.toolCalls
 const selectUsage = (s: RealtimeClientSnapshot) => s.usage
 const selectLatencies = (s: RealtimeClientSnapshot) => s.latencies
 
-// The next two serve the components too; the package's entry does not export them.
+// The next two serve the components too (through this layer's index); the package does not export them.
 /** A layout effect in the browser, an effect on the server (where layout effects warn). */
 export const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
 /** A selector (or key) that is its input. */

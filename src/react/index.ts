@@ -19,10 +19,13 @@ export type {
 } from '../core'
 export { useRealtimeClient } from './context'
 export {
+  // For the components; the package's entry does not export these two.
+  identity,
   useAgentEvents,
   useAudioDevices,
   useAudioLevels,
   useCurrentAgent,
+  useIsomorphicLayoutEffect,
   useLatency,
   useRealtimeSession,
   useToolCalls,
