@@ -1,3 +1,4 @@
+import { isRecord } from '../guards'
 import type { RawServerEvent, ServerEvent, ServerEventOf, ServerEventType } from './serverEvents'
 
 type Field = 'string' | 'number' | 'object' | 'array'
@@ -68,16 +69,12 @@ const FIELD_LISTS = new Map<string, [string, Field][]>(
 
 function hasType(value: unknown, kind: Field): boolean {
   if (kind === 'array') return Array.isArray(value)
-  if (kind === 'object') return typeof value === 'object' && value !== null && !Array.isArray(value)
+  if (kind === 'object') return isRecord(value)
   return typeof value === kind
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 function isRaw(value: unknown): value is RawServerEvent {
-  return isObject(value) && typeof value.type === 'string'
+  return isRecord(value) && typeof value.type === 'string'
 }
 
 /** Narrows a raw event whose fields were checked against the table. */
@@ -136,7 +133,7 @@ export function parseServerEvent(data: unknown): ParsedServerEvent {
       return { ok: false, reason: 'the message is not valid JSON', event: null }
     }
   }
-  if (!isObject(value)) return { ok: false, reason: 'the message is not a JSON object', event: null }
+  if (!isRecord(value)) return { ok: false, reason: 'the message is not a JSON object', event: null }
   if (!isRaw(value)) return { ok: false, reason: 'the event has no string `type`', event: null }
   const fields = FIELD_LISTS.get(value.type)
   if (!fields) return { ok: true, known: false, event: value }
