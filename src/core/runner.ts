@@ -1,5 +1,5 @@
 import type { RealtimeAgent } from './agent'
-import { type Clock, systemClock } from './clock'
+import type { Clock } from './clock'
 import { DEFAULT_MODEL, type RealtimeModelSettings } from './config'
 import { messageOf, RealtimeError } from './errors'
 import type { OutputGuardrail } from './guardrail'
@@ -87,13 +87,12 @@ async function resolveAuth<TContext>(options: RealtimeRunOptions<TContext>): Pro
   }
   if (options.clientSecret) return { kind: 'clientSecret', value: options.clientSecret }
   if (options.apiKey) {
-    if (isBrowser() && !options.dangerouslyAllowBrowser && !options.apiKey.startsWith('ek_')) {
-      throw new RealtimeError(
-        'browser_api_key_refused',
-        'A standard API key in a browser would be visible to every visitor. Mint an ephemeral key on your server and pass `getClientSecret`, or opt in with `dangerouslyAllowBrowser: true`.',
-      )
-    }
-    if (isBrowser() && options.dangerouslyAllowBrowser && !options.apiKey.startsWith('ek_')) {
+    if (isBrowser() && !options.apiKey.startsWith('ek_')) {
+      if (!options.dangerouslyAllowBrowser)
+        throw new RealtimeError(
+          'browser_api_key_refused',
+          'A standard API key in a browser would be visible to every visitor. Mint an ephemeral key on your server and pass `getClientSecret`, or opt in with `dangerouslyAllowBrowser: true`.',
+        )
       console.warn(
         'realtime-agent-kit: a standard API key is used in the browser (dangerouslyAllowBrowser). Anyone can read it.',
       )
@@ -151,7 +150,6 @@ export class RealtimeRunner<TContext = unknown> {
     const engine = engineOf(session)
     // Loaded before connecting, so no server event waits for them.
     await engine.preload(this.startingAgent)
-    const clock = options.clock ?? systemClock
     const url = withModel(options.url ?? DEFAULT_REALTIME_URL, settings.modelName ?? DEFAULT_MODEL)
     const connect = (auth: TransportAuth) =>
       transport.connect({ url, auth, signal: options.signal }, engine.handlers)
@@ -163,7 +161,6 @@ export class RealtimeRunner<TContext = unknown> {
       firstError ??= e.error
     })
     await connect(auth)
-    const timeoutMs = options.connectTimeoutMs ?? 15_000
     const aborted = new Promise<never>((_, reject) => {
       options.signal?.addEventListener(
         'abort',
@@ -176,14 +173,18 @@ export class RealtimeRunner<TContext = unknown> {
     })
     aborted.catch(() => {})
     try {
-      await untilConfirmed(Promise.race([session.ready, aborted]), timeoutMs, clock)
+      await untilConfirmed(
+        Promise.race([session.ready, aborted]),
+        options.connectTimeoutMs ?? 15_000,
+        engine.clock,
+      )
     } catch (error) {
       session.close()
       throw error
     } finally {
       offError()
     }
-    if (session.status === 'error' || session.status === 'closed') {
+    if (!engine.live) {
       const reason = firstError ? `: ${firstError.message}` : '.'
       throw new RealtimeError(
         'connection_failed',
