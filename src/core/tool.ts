@@ -1,6 +1,6 @@
 import { type Clock, systemClock, type TimerHandle } from './clock'
 import type { RunContext } from './context'
-import { messageOf, RealtimeError } from './errors'
+import { messageOf, RealtimeError, type RealtimeErrorCode } from './errors'
 import type { HostedMcpTool } from './mcpTool'
 import type { WireTool } from './protocol'
 import { type CompiledSchema, compileParameters, type JsonSchemaObject, type ToolParameters } from './schema'
@@ -76,7 +76,8 @@ function serialise(value: unknown): string {
   return text ?? ''
 }
 
-function failure(error: RealtimeError): ToolResult {
+/** A failed call's result: the model is told the error's message. */
+export function failure(error: RealtimeError): ToolResult & { ok: false } {
   return { ok: false, output: JSON.stringify({ error: error.message }), error }
 }
 
@@ -126,35 +127,30 @@ function createTool<TContext>(def: AnyToolDefinition<TContext>): FunctionTool<TC
     parameters: schema.jsonSchema,
     timeoutMs,
     async parseArguments(raw) {
+      const invalid = (problem: string) => ({
+        ok: false as const,
+        error: new RealtimeError('tool_invalid_arguments', `Tool "${def.name}": ${problem}`, {
+          details: { tool: def.name, arguments: raw },
+        }),
+      })
       let parsed: unknown
       try {
         parsed = raw.trim() === '' ? {} : JSON.parse(raw)
       } catch {
-        return {
-          ok: false,
-          error: new RealtimeError(
-            'tool_invalid_arguments',
-            `Tool "${def.name}": the arguments are not valid JSON.`,
-            { details: { tool: def.name, arguments: raw } },
-          ),
-        }
+        return invalid('the arguments are not valid JSON.')
       }
       const result = await schema.validate(parsed)
-      if (result.ok) return { ok: true, args: result.value }
-      return {
-        ok: false,
-        error: new RealtimeError(
-          'tool_invalid_arguments',
-          `Tool "${def.name}": invalid arguments: ${result.message}`,
-          { details: { tool: def.name, arguments: raw } },
-        ),
-      }
+      return result.ok ? { ok: true, args: result.value } : invalid(`invalid arguments: ${result.message}`)
     },
     async needsApproval(args, details) {
       if (typeof approval === 'function') return Boolean(await approval(args, details))
       return approval === true
     },
     async invoke(args, details, clock = systemClock) {
+      const fail = (code: RealtimeErrorCode, problem: string, cause?: unknown) =>
+        failure(
+          new RealtimeError(code, `Tool "${def.name}" ${problem}`, { cause, details: { tool: def.name } }),
+        )
       let value: unknown
       try {
         value = await runWithTimeout(
@@ -164,29 +160,17 @@ function createTool<TContext>(def: AnyToolDefinition<TContext>): FunctionTool<TC
           clock,
         )
       } catch (error) {
-        if (error instanceof RealtimeError && error.code === 'tool_timeout') {
-          return failure(
-            new RealtimeError('tool_timeout', `Tool "${def.name}" ${error.message}.`, {
-              details: { tool: def.name },
-            }),
-          )
-        }
-        return failure(
-          new RealtimeError('tool_execution_failed', `Tool "${def.name}" failed: ${messageOf(error)}`, {
-            cause: error,
-            details: { tool: def.name },
-          }),
-        )
+        if (error instanceof RealtimeError && error.code === 'tool_timeout')
+          return fail('tool_timeout', `${error.message}.`)
+        return fail('tool_execution_failed', `failed: ${messageOf(error)}`, error)
       }
       try {
         return { ok: true, output: serialise(value), value }
       } catch (error) {
-        return failure(
-          new RealtimeError(
-            'tool_execution_failed',
-            `Tool "${def.name}" returned a value that cannot be sent to the model: ${messageOf(error)}`,
-            { cause: error, details: { tool: def.name } },
-          ),
+        return fail(
+          'tool_execution_failed',
+          `returned a value that cannot be sent to the model: ${messageOf(error)}`,
+          error,
         )
       }
     },
