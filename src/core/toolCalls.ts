@@ -5,7 +5,7 @@ import { RealtimeError } from './errors'
 import type { RealtimeSessionEvent, ToolApprovalRequiredEvent, ToolEndEvent, ToolStartEvent } from './events'
 import { type Handoff, handoffsOf } from './handoff'
 import type { ToolCallPatch, ToolCallStore } from './stores'
-import type { FunctionTool, ToolResult } from './tool'
+import { type FunctionTool, failure, type ToolResult } from './tool'
 
 // biome-ignore lint/suspicious/noExplicitAny: the session serves tools of any context type.
 type Tool = FunctionTool<any>
@@ -150,18 +150,21 @@ export class ToolCallRunner {
         },
       )
       host.emit({ type: 'error', error })
-      host.sendToolOutput(call.callId, JSON.stringify({ error: error.message }))
+      host.sendToolOutput(call.callId, failure(error).output)
       return
     }
     const parsed = await tool.parseArguments(call.arguments)
+    // What every event of the call says about it (the arguments as the model sent them when invalid).
+    const about = {
+      agent,
+      tool,
+      name: tool.name,
+      callId: call.callId,
+      arguments: parsed.ok ? parsed.args : call.arguments,
+    }
     if (!parsed.ok) {
       host.emit({ type: 'error', error: parsed.error })
-      this.#finish(agent, tool, call, call.arguments, {
-        ok: false,
-        output: JSON.stringify({ error: parsed.error.message }),
-        error: parsed.error,
-      })
-      return
+      return this.#finish(about, failure(parsed.error))
     }
     const details = {
       callId: call.callId,
@@ -191,14 +194,7 @@ export class ToolCallRunner {
         ? ({ approved: false, always: true, message: undefined } as const)
         : await new Promise<Decision>((resolve) => {
             this.#pending.set(call.callId, resolve)
-            this.#report({
-              type: 'tool_approval_required',
-              agent,
-              tool,
-              name: tool.name,
-              callId: call.callId,
-              arguments: parsed.args,
-            })
+            this.#report({ type: 'tool_approval_required', ...about })
           })
       if (decision.always) (decision.approved ? this.#alwaysApproved : this.#alwaysRejected).add(tool.name)
       if (!decision.approved) {
@@ -207,37 +203,21 @@ export class ToolCallRunner {
           decision.message ?? `The user declined to run "${tool.name}".`,
           { details: { tool: tool.name } },
         )
-        this.#finish(agent, tool, call, parsed.args, {
-          ok: false,
-          output: JSON.stringify({ error: error.message }),
-          error,
-        })
-        return
+        return this.#finish(about, failure(error))
       }
     }
-    this.#report({
-      type: 'tool_start',
-      agent,
-      tool,
-      name: tool.name,
-      callId: call.callId,
-      arguments: parsed.args,
-    })
-    this.#finish(agent, tool, call, parsed.args, await tool.invoke(parsed.args, details, host.clock))
+    this.#report({ type: 'tool_start', ...about })
+    this.#finish(about, await tool.invoke(parsed.args, details, host.clock))
   }
 
-  #finish(agent: Agent, tool: Tool, call: ToolCall, args: unknown, result: ToolResult): void {
+  #finish(about: Omit<ToolEndEvent, 'type' | 'output' | 'error'>, result: ToolResult): void {
     this.#report({
       type: 'tool_end',
-      agent,
-      tool,
-      name: tool.name,
-      callId: call.callId,
-      arguments: args,
+      ...about,
       output: result.output,
       error: result.ok ? null : result.error,
     })
-    this.#host.sendToolOutput(call.callId, result.output)
+    this.#host.sendToolOutput(about.callId, result.output)
   }
 
   /** Records the call's new state (while the session lives) and tells the listeners. */
