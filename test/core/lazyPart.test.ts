@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest'
 import { RealtimeError } from '../../src/core'
 import { LazyPart } from '../../src/core/session/lazy'
 
-const typed = (cause: unknown) => new RealtimeError('mcp_failed', 'Could not load the part.', { cause })
-
 describe('LazyPart: a session part in a chunk of its own', () => {
   it('loads once, and work handed over before it loaded runs afterwards, in order', async () => {
     let loads = 0
@@ -13,7 +11,8 @@ describe('LazyPart: a session part in a chunk of its own', () => {
         loads++
         return { seen: [] as number[] }
       },
-      typed,
+      'mcp_failed',
+      'Could not load the part.',
       (error) => reported.push(error),
     )
     expect(part.requested).toBe(false)
@@ -34,7 +33,8 @@ describe('LazyPart: a session part in a chunk of its own', () => {
     const offline = new Error('Failed to fetch dynamically imported module')
     const part = new LazyPart(
       () => Promise.reject(offline),
-      typed,
+      'mcp_failed',
+      'Could not load the part.',
       (error) => reported.push(error),
     )
     part.use(() => {

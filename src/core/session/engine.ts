@@ -97,8 +97,8 @@ export class SessionEngine {
     const debounce = options.outputGuardrailSettings?.debounceTextLength ?? DEFAULT_GUARDRAIL_DEBOUNCE
     this.monitor = new LazyPart(
       () => import('./guardrails').then(({ guardrailMonitor }) => guardrailMonitor(this, debounce)),
-      (cause) =>
-        new RealtimeError('guardrail_failed', 'Could not load the output guardrail support.', { cause }),
+      'guardrail_failed',
+      'Could not load the output guardrail support.',
       (error) => this.emitError(error),
     )
     const engine = this
@@ -122,7 +122,8 @@ export class SessionEngine {
     this.tools = new ToolCallRunner(host)
     this.mcp = new LazyPart(
       () => import('../mcpCalls').then(({ McpCalls }) => new McpCalls(host)),
-      (cause) => new RealtimeError('mcp_failed', 'Could not load the hosted MCP tool support.', { cause }),
+      'mcp_failed',
+      'Could not load the hosted MCP tool support.',
       (error) => this.emitError(error),
     )
   }
@@ -261,8 +262,9 @@ export class SessionEngine {
 
   #teardown(): void {
     this.output.cancelWait()
-    this.tools.rejectAll('The session closed before the tool was approved.')
-    this.mcp.loaded?.rejectAll('The session closed before the tool was approved.')
+    const unapproved = 'The session closed before the tool was approved.'
+    this.tools.rejectAll(unapproved)
+    this.mcp.loaded?.rejectAll(unapproved)
     this.#abort.abort(new RealtimeError('session_closed', 'The session closed.'))
     this.hub.emit({ type: 'agent_end', agent: this.agent })
     this.hub.close()

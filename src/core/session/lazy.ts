@@ -1,4 +1,4 @@
-import type { RealtimeError } from '../errors'
+import { RealtimeError, type RealtimeErrorCode } from '../errors'
 
 /**
  * A part of the session that only some sessions use, in a chunk of its own that other sessions
@@ -8,19 +8,22 @@ import type { RealtimeError } from '../errors'
  */
 export class LazyPart<T> {
   readonly #load: () => Promise<T>
-  readonly #error: (cause: unknown) => RealtimeError
+  readonly #code: RealtimeErrorCode
+  readonly #message: string
   readonly #report: (error: RealtimeError) => void
   #value: T | null = null
   #loading: Promise<T> | null = null
 
-  /** `error` says, as a typed error, that the part could not load; `report` tells the session. */
+  /** `code` and `message` say, as a typed error, that the part could not load; `report` tells the session. */
   constructor(
     load: () => Promise<T>,
-    error: (cause: unknown) => RealtimeError,
+    code: RealtimeErrorCode,
+    message: string,
     report: (error: RealtimeError) => void,
   ) {
     this.#load = load
-    this.#error = error
+    this.#code = code
+    this.#message = message
     this.#report = report
   }
 
@@ -39,7 +42,7 @@ export class LazyPart<T> {
     this.#loading ??= this.#load().then(
       (value) => (this.#value = value),
       (cause) => {
-        throw this.#error(cause)
+        throw new RealtimeError(this.#code, this.#message, { cause })
       },
     )
     return this.#loading
