@@ -38,28 +38,12 @@ function replayItems(items: readonly RealtimeItem[], toolSeen: (callId: string) 
           item: { type: 'function_call_output', call_id: item.callId, output: item.output },
         })
     } else if (item.text) {
-      const content: ClientItem =
-        item.role === 'assistant'
-          ? {
-              id: item.itemId,
-              type: 'message',
-              role: 'assistant',
-              content: [{ type: 'output_text', text: item.text }],
-            }
-          : item.role === 'system'
-            ? {
-                id: item.itemId,
-                type: 'message',
-                role: 'system',
-                content: [{ type: 'input_text', text: item.text }],
-              }
-            : {
-                id: item.itemId,
-                type: 'message',
-                role: 'user',
-                content: [{ type: 'input_text', text: item.text }],
-              }
-      events.push({ type: 'conversation.item.create', item: content })
+      const { itemId: id, role, text } = item
+      const message: ClientItem =
+        role === 'assistant'
+          ? { id, type: 'message', role, content: [{ type: 'output_text', text }] }
+          : { id, type: 'message', role, content: [{ type: 'input_text', text }] }
+      events.push({ type: 'conversation.item.create', item: message })
     }
   }
   return events
