@@ -18,11 +18,9 @@ const NodeBuffer = typeof globalThis.Buffer === 'function' ? globalThis.Buffer :
 const CHUNK = 0x8000
 
 function toView(bytes: ArrayBuffer | ArrayBufferView): Uint8Array {
-  return bytes instanceof Uint8Array
-    ? bytes
-    : ArrayBuffer.isView(bytes)
-      ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-      : new Uint8Array(bytes)
+  return ArrayBuffer.isView(bytes)
+    ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    : new Uint8Array(bytes)
 }
 
 /** Encodes bytes as standard base64. */
