@@ -53,9 +53,10 @@ type Parts = readonly [
 /** A selector over the stores, memoized on their snapshots: the same object until one of them changes. */
 export function snapshotSelector(): (parts: Parts) => RealtimeClientSnapshot {
   let last: Parts | null = null
-  let snapshot: RealtimeClientSnapshot | null = null
+  // Set together with `last`.
+  let snapshot!: RealtimeClientSnapshot
   return (parts) => {
-    if (snapshot && last && parts.every((part, i) => part === last![i])) return snapshot
+    if (last?.every((part, i) => part === parts[i])) return snapshot
     const [state, agent, toolCalls, usage, latencies, graph] = parts
     last = parts
     snapshot = Object.freeze({

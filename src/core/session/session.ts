@@ -31,7 +31,7 @@ export class RealtimeSession<TContext = unknown>
   implements AsyncIterable<RealtimeSessionEvent>, Store<RealtimeSessionSnapshot>
 {
   readonly #engine: SessionEngine
-  #snapshot: RealtimeSessionSnapshot | null = null
+  #snapshot!: RealtimeSessionSnapshot
   #snapshotOf: readonly unknown[] = []
 
   constructor(options: RealtimeSessionOptions<TContext>) {
@@ -98,7 +98,8 @@ export class RealtimeSession<TContext = unknown>
       conversation.getSnapshot(),
       usage.getSnapshot(),
     ] as const
-    if (!this.#snapshot || parts.some((part, i) => part !== this.#snapshotOf[i])) {
+    // The first call finds no parts to compare with and builds it.
+    if (parts.some((part, i) => part !== this.#snapshotOf[i])) {
       this.#snapshotOf = parts
       this.#snapshot = Object.freeze({
         status: parts[0].status,
