@@ -193,16 +193,15 @@ export class SessionEngine {
   }
 
   /** The connection closed; with an error, recovery starts when it is on. */
-  #closed(info: { code: number; reason: string; error: RealtimeError | null }): void {
+  #closed({ error }: { code: number; reason: string; error: RealtimeError | null }): void {
     const status = this.status
-    if (status === 'reconnecting') return this.#reconnector?.attemptClosed(info.error)
-    if (info.error && this.live && this.#reconnector && status !== 'connecting') {
-      this.emitError(info.error)
-      void this.#reconnector.recover(info.error)
-      return
-    }
-    if (info.error && status !== 'closed') return this.fail(info.error)
-    if (status !== 'closed') this.#teardown()
+    if (status === 'reconnecting') return this.#reconnector?.attemptClosed(error)
+    if (!error) {
+      if (status !== 'closed') this.#teardown()
+    } else if (this.#reconnector && this.live && status !== 'connecting') {
+      this.emitError(error)
+      void this.#reconnector.recover(error)
+    } else this.fail(error) // nothing to fail when the session already ended
   }
 
   /** The server confirmed a session (first connection or reconnect). */
