@@ -1,10 +1,11 @@
-import { type Clock, systemClock, type TimerHandle } from './clock'
+import { type Clock, systemClock } from './clock'
 import type { RunContext } from './context'
 import { messageOf, RealtimeError, type RealtimeErrorCode } from './errors'
 import type { HostedMcpTool } from './mcpTool'
 import type { WireTool } from './protocol'
 import { type CompiledSchema, compileParameters, type JsonSchemaObject, type ToolParameters } from './schema'
 import type { StandardSchemaV1 } from './standardSchema'
+import { withTimeout } from './timeout'
 
 /** What a tool's `execute` receives besides its arguments. */
 export interface ToolCallDetails<TContext = unknown> {
@@ -90,17 +91,17 @@ async function runWithTimeout<T>(
   const controller = new AbortController()
   const abort = () => controller.abort(outer.reason)
   outer.addEventListener('abort', abort, { once: true })
-  let timer: TimerHandle | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = clock.setTimeout(() => {
-      controller.abort(new Error('timeout'))
-      reject(new RealtimeError('tool_timeout', `did not finish within ${timeoutMs} ms`))
-    }, timeoutMs)
-  })
   try {
-    return await Promise.race([Promise.resolve().then(() => run(controller.signal)), timeout])
+    return await withTimeout(
+      Promise.resolve().then(() => run(controller.signal)),
+      timeoutMs,
+      () => {
+        controller.abort(new Error('timeout'))
+        return new RealtimeError('tool_timeout', `did not finish within ${timeoutMs} ms`)
+      },
+      clock,
+    )
   } finally {
-    clock.clearTimeout(timer)
     outer.removeEventListener('abort', abort)
   }
 }
