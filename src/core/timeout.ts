@@ -1,4 +1,4 @@
-import { type Clock, systemClock } from './clock'
+import type { Clock } from './clock'
 import { RealtimeError } from './errors'
 
 /** `promise`, or a rejection with `onTimeout()` after `ms` on `clock`; the timer is cleared either way. */
@@ -6,7 +6,7 @@ export async function withTimeout<T>(
   promise: Promise<T>,
   ms: number,
   onTimeout: () => Error,
-  clock: Clock = systemClock,
+  clock: Clock,
 ): Promise<T> {
   let timer: unknown
   const timeout = new Promise<never>((_, reject) => {
