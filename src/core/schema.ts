@@ -28,7 +28,7 @@ function isStandardSchema(value: unknown): value is StandardSchemaV1 {
 
 function hasJsonSchema(value: StandardSchemaV1): value is StandardSchemaV1 & StandardJSONSchemaV1 {
   const props: unknown = value['~standard']
-  return isRecord(props) && typeof props.jsonSchema === 'object' && props.jsonSchema !== null
+  return isRecord(props) && isRecord(props.jsonSchema)
 }
 
 function formatIssues(issues: readonly StandardSchemaV1.Issue[]): string {
@@ -78,11 +78,11 @@ function fullValidator(schema: Record<string, unknown>): CompiledSchema['validat
 }
 
 /** Resolves a tool's `parameters` (Standard Schema or JSON Schema) into a JSON Schema and a validator. */
-export function compileParameters(parameters: ToolParameters | undefined, toolName: string): CompiledSchema {
-  if (parameters === undefined) {
-    const jsonSchema = { type: 'object', properties: {}, additionalProperties: false }
-    return { jsonSchema, validate: compileJsonSchema(jsonSchema) }
-  }
+export function compileParameters(
+  // A tool without parameters takes an empty object.
+  parameters: ToolParameters = { type: 'object', properties: {}, additionalProperties: false },
+  toolName: string,
+): CompiledSchema {
   if (isStandardSchema(parameters)) {
     if (!hasJsonSchema(parameters)) {
       throw new TypeError(
