@@ -271,7 +271,7 @@ if (process.argv.includes('--budget')) {
     const size = await measure(c.code, c.lazy)
     const budget = c.budgetKiB === undefined ? '' : ` (budget ${c.budgetKiB} KiB brotli)`
     console.log(
-      `${c.name}: ${kib(size.raw)} minified, ${kib(size.gzip)} gzip, ${kib(size.brotli)} brotli${budget}`,
+      `${c.name}: ${kib(size.raw)} minified, ${kib(size.gzip)} gzip, ${kib(size.brotli)} (${size.brotli} B) brotli${budget}`,
     )
     if (c.budgetKiB !== undefined && size.brotli > c.budgetKiB * 1024) over = true
   }
