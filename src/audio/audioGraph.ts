@@ -144,9 +144,12 @@ export class AudioGraph {
    * thrown (and reported) but playback stays up, so a text conversation still works.
    */
   start(): Promise<void> {
+    // A start in progress is already 'running' while it opens the microphone: a second caller
+    // (the WebRTC transport asking for the microphone's stream) waits for the whole of it.
+    if (this.#starting) return this.#starting
     const { state } = this.#store.getSnapshot()
     if (state === 'running' || state === 'suspended') return Promise.resolve()
-    this.#starting ??= this.#start().finally(() => {
+    this.#starting = this.#start().finally(() => {
       this.#starting = null
     })
     return this.#starting

@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest'
 import { connectAudio, workletModuleSource } from '../../src/audio'
 import { RealtimeAgent, RealtimeRunner } from '../../src/core'
+import { flushMicrotasks } from '../../src/testing'
 import { nextServerEvent } from '../helpers/session'
 import {
   graphFactory,
@@ -113,6 +114,35 @@ describe('levels, echo gate, devices, hosting', () => {
     const graph = makeGraph({ AudioContext: Refused as unknown as typeof AudioContext })
     await expect(graph.start()).rejects.toMatchObject({ code: 'audio_context_failed' })
     expect(graph.getSnapshot().state).toBe('error')
+  })
+
+  it('a second start() while the first opens the microphone waits for the microphone', async () => {
+    // The WebRTC transport asks so for the stream to send. The microphone answers when the test says.
+    let asked!: () => void
+    let grant!: () => void
+    const askedOnce = new Promise<void>((resolve) => (asked = resolve))
+    const mediaDevices = {
+      getUserMedia: (constraints: MediaStreamConstraints) => {
+        asked()
+        return new Promise<MediaStream>((resolve) => {
+          grant = () => resolve(navigator.mediaDevices.getUserMedia(constraints))
+        })
+      },
+    } as unknown as MediaDevices
+    const graph = makeGraph({ mediaDevices })
+    const first = graph.start()
+    await askedOnce
+    expect(graph.getSnapshot().state).toBe('running')
+    const second = graph.start().then(() => graph.inputStream)
+    try {
+      // Every job queued now runs before the microphone answers: the second start must still wait.
+      const outcome = await Promise.race([second, flushMicrotasks().then(() => 'still waiting' as const)])
+      expect(outcome).toBe('still waiting')
+    } finally {
+      grant()
+    }
+    expect(await second).not.toBeNull()
+    await first
   })
 
   it('with the microphone denied, a text conversation still plays the answer', async () => {
