@@ -3,7 +3,7 @@ import axe from 'axe-core'
 import type { ReactNode } from 'react'
 import { afterEach, expect } from 'vitest'
 import {
-  type RealtimeAgent,
+  RealtimeAgent,
   RealtimeClient,
   type RealtimeClientOptions,
   RealtimeProvider,
@@ -11,10 +11,12 @@ import {
   tool,
 } from '../../src'
 import {
+  callTool,
   checkEvent,
   ManualClock,
   SimulatorTransport,
   type SimulatorTransportOptions,
+  say,
 } from '../../src/testing'
 
 /**
@@ -141,6 +143,14 @@ export async function connected(
   })
   await act(() => client.connect())
   return { client, server, wrapper: providing(client) }
+}
+
+/** {@link connected} to Triage, whose model hands off to Billing at the first message and Billing answers. */
+export function connectedForHandoff(sim: ReturnType<typeof simulator>) {
+  const billing = new RealtimeAgent({ name: 'Billing' })
+  return connected(sim, new RealtimeAgent({ name: 'Triage', handoffs: [billing] }), {
+    scenario: { turns: [{ replies: [callTool('transfer_to_billing'), say('Billing here.')] }] },
+  })
 }
 
 export function providing(client: RealtimeClient) {

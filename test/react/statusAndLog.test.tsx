@@ -11,9 +11,10 @@ import {
   RealtimeAgent,
   RealtimeClient,
 } from '../../src'
-import { callTool, say } from '../../src/testing'
+import { say } from '../../src/testing'
 import {
   connected,
+  connectedForHandoff,
   expectAccessible,
   lastAnswer,
   loadJsonSchemaValidator,
@@ -27,12 +28,7 @@ beforeAll(loadJsonSchemaValidator)
 
 describe('AgentIndicator, ConnectionStatus, EventLog, DeviceSelect, AudioVisualizer', () => {
   it('shows the current agent and announces a handoff', async () => {
-    const billing = new RealtimeAgent({ name: 'Billing' })
-    const { client, server, wrapper } = await connected(
-      sim,
-      new RealtimeAgent({ name: 'Triage', handoffs: [billing] }),
-      { scenario: { turns: [{ replies: [callTool('transfer_to_billing'), say('Billing here.')] }] } },
-    )
+    const { client, server, wrapper } = await connectedForHandoff(sim)
     const { container } = render(<AgentIndicator />, { wrapper })
     expect(screen.getByRole('status')).toHaveTextContent('Triage')
     expect(screen.getByRole('status')).not.toHaveAttribute('data-handoff')

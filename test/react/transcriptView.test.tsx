@@ -3,9 +3,10 @@ import userEvent from '@testing-library/user-event'
 import { memo, Profiler } from 'react'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { handoffTarget, RealtimeAgent, TranscriptRow, TranscriptView } from '../../src'
-import { callTool, say } from '../../src/testing'
+import { say } from '../../src/testing'
 import {
   connected,
+  connectedForHandoff,
   expectAccessible,
   lastAnswer,
   loadJsonSchemaValidator,
@@ -128,12 +129,7 @@ describe('TranscriptView', () => {
   })
 
   it('TranscriptView shows a handoff as a sentence, not the output meant for the model', async () => {
-    const billing = new RealtimeAgent({ name: 'Billing' })
-    const { client, server, wrapper } = await connected(
-      sim,
-      new RealtimeAgent({ name: 'Triage', handoffs: [billing] }),
-      { scenario: { turns: [{ replies: [callTool('transfer_to_billing'), say('Billing here.')] }] } },
-    )
+    const { client, server, wrapper } = await connectedForHandoff(sim)
     render(<TranscriptView />, { wrapper })
     act(() => client.sendMessage('billing please'))
     await server.runAll()
